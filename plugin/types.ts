@@ -1,0 +1,146 @@
+/**
+ * Public types of wasm-faas-bench: runtimes, workloads, measurements and options.
+ * Results-file types are generated from schema/results.schema.json into schema/results.d.ts.
+ */
+
+/** How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host. */
+export type InstanceMode = 'process' | 'in-process'
+
+/** What `detect()` found out about a runtime on this machine. */
+export interface Detection {
+  available: boolean
+  /** Version string as the runtime reports it, when available. */
+  version?: string
+  /** Absolute path of the binary that will run, when there is one. */
+  path?: string
+  /** Why it is unavailable (or a caveat when available). */
+  reason?: string
+  /** The command that installs or fixes it. */
+  install: string
+}
+
+/** One integer parameter of a workload (fib's `n`). */
+export interface WorkloadParamSpec {
+  description: string
+  default: number
+  min: number
+  max: number
+}
+
+/** Expected output of one invocation: exact stdout, or a SHA-256 and byte length for large outputs. */
+export type ExpectedOutput =
+  | { kind: 'exact'; stdout: string }
+  | { kind: 'sha256'; sha256: string; bytes: number }
+
+/** Parameter values of one workload invocation, by parameter name. */
+export type WorkloadParams = Record<string, number>
+
+/**
+ * A workload definition, as exported (`export const workload = defineWorkload({...})`) by
+ * `workloads/<name>/workload.ts`. The folder also holds `<name>.c` and the built `<name>.wasm`.
+ */
+export interface WorkloadDefinition {
+  name: string
+  description: string
+  params: Record<string, WorkloadParamSpec>
+  /** Command-line arguments passed to the workload for the given parameters. */
+  args: (params: WorkloadParams) => string[]
+  /** What a correct invocation prints to stdout for the given parameters. */
+  expected: (params: WorkloadParams) => ExpectedOutput
+}
+
+/** A workload found on disk: its definition plus where its files are. */
+export interface Workload extends WorkloadDefinition {
+  /** Absolute folder path. */
+  dir: string
+  /** Absolute path of the committed wasm32-wasi module. */
+  wasmPath: string
+  /** Absolute path of the C source. */
+  sourcePath: string
+}
+
+/** A workload with its parameters fixed, ready to run. */
+export interface PreparedWorkload {
+  workload: Workload
+  params: WorkloadParams
+  /** Arguments for the workload itself (from `workload.args(params)`). */
+  args: string[]
+  expected: ExpectedOutput
+  /** `fib(n=25)`: workload name plus its parameters, for messages and row keys. */
+  label: string
+}
+
+/** What one invocation asks of an instance. */
+export interface InvokeRequest {
+  /**
+   * Extra timed repetitions inside the same live instance after the first run (0 = none).
+   * Each repetition is timed by the workload harness and compared byte for byte with the first output.
+   */
+  warmRepeats: number
+  /** The invocation is killed and fails after this many milliseconds. */
+  timeoutMs: number
+}
+
+/** Resource usage of one invocation, measured by the harness (never by the adapter). */
+export interface InvocationUsage {
+  /** Wall time of the whole invocation (process spawn to exit, or compile to return in-process), in nanoseconds. */
+  wallNs: number
+  /** User CPU time of the invocation, in microseconds. */
+  cpuUserUs: number
+  /** System CPU time of the invocation, in microseconds. */
+  cpuSysUs: number
+  /** Peak resident set size of the process that ran the invocation, in bytes. */
+  peakRssBytes: number
+  /** In-process phases, in nanoseconds. */
+  phases?: { compileNs: number; instantiateNs: number; runNs: number }
+  /** Linear memory of the instance after the run, in bytes (in-process only). */
+  instanceMemoryBytes?: number
+  /** Durations of the warm repetitions, in nanoseconds (one per `warmRepeats`). */
+  warmNs: number[]
+}
+
+/** The outcome of one invocation: what it printed and what it cost. */
+export interface InvocationResult {
+  stdout: Buffer
+  /** Last few KiB of stderr, with harness protocol lines removed. */
+  stderrTail: string
+  exitCode: number | null
+  signal: string | null
+  timedOut: boolean
+  usage: InvocationUsage
+}
+
+/** A live runtime instance for one workload. */
+export interface RuntimeInstance {
+  invoke: (request: InvokeRequest) => Promise<InvocationResult>
+  /** Stops everything the instance started; safe to call twice. */
+  close: () => Promise<void>
+}
+
+/** A runtime adapter: one file in fixtures/, one line in fixtures/index.ts. */
+export interface RuntimeAdapter {
+  /** Registry key, kebab-case (`node-wasi`). */
+  name: string
+  /** One line for tables and errors. */
+  title: string
+  mode: InstanceMode
+  detect: () => Promise<Detection>
+  start: (workload: PreparedWorkload) => Promise<RuntimeInstance>
+}
+
+/** Names of the metrics a row can carry; the unit is part of the name. */
+export type MetricName =
+  | 'coldStartMs'
+  | 'warmLatencyMs'
+  | 'compileMs'
+  | 'instantiateMs'
+  | 'firstRunMs'
+  | 'cpuTimeMs'
+  | 'cpuUtilisation'
+  | 'peakRssBytes'
+  | 'instanceMemoryBytes'
+  | 'instructions'
+  | 'cycles'
+
+/** Measurement-quality warnings: a closed list, each with advice. */
+export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run'
