@@ -115,6 +115,8 @@ export interface RuntimeInstance {
   invoke: (request: InvokeRequest) => Promise<InvocationResult>
   /** Stops everything the instance started; safe to call twice. */
   close: () => Promise<void>
+  /** For process-per-invocation instances: the command one invocation runs (used to count instructions with perf). */
+  command?: { file: string; args: string[] }
 }
 
 /** A runtime adapter: one file in fixtures/, one line in fixtures/index.ts. */
@@ -123,9 +125,11 @@ export interface RuntimeAdapter {
   name: string
   /** One line for tables and errors. */
   title: string
-  mode: InstanceMode
+  /** The instance modes it offers; each is a separate row. */
+  modes: readonly InstanceMode[]
   detect: () => Promise<Detection>
-  start: (workload: PreparedWorkload) => Promise<RuntimeInstance>
+  /** Prepares an instance for the workload (builds, starts a host); the harness then times `invoke`. */
+  start: (workload: PreparedWorkload, mode: InstanceMode) => Promise<RuntimeInstance>
 }
 
 /** Names of the metrics a row can carry; the unit is part of the name. */
@@ -134,7 +138,7 @@ export type MetricName =
   | 'warmLatencyMs'
   | 'compileMs'
   | 'instantiateMs'
-  | 'firstRunMs'
+  | 'runMs'
   | 'cpuTimeMs'
   | 'cpuUtilisation'
   | 'peakRssBytes'

@@ -1,0 +1,3 @@
+import { benchWorkload } from '../plugin/bench.ts'
+
+benchWorkload('noop')

@@ -1,0 +1,135 @@
+import { describe, inject, test } from 'vitest'
+import { runtimes } from '../fixtures/index.ts'
+import { countWithPerf } from './collectors/hardware-counters.ts'
+import { BenchError } from './errors.ts'
+import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
+import { createRowRecorder, type CounterOutcome, type RowIdentity } from './harness/row-recorder.ts'
+import { planKey, type BenchPlan } from './plan.ts'
+import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance } from './types.ts'
+import { checkOutput } from './workloads/check-output.ts'
+import { loadWorkloads } from './workloads/load-workloads.ts'
+import { prepareWorkload } from './workloads/prepare-workload.ts'
+import type { RuntimeInfo } from '../schema/results.d.ts'
+
+/** Invocations under perf when the machine has hardware counters (not timed). */
+const counterRuns = 5
+
+/** `test` with a file-scoped `instances` fixture: every runtime instance a bench file starts is closed at its end. */
+export const benchTest = test.extend<{ instances: InstancePool }>({
+  instances: [
+    // eslint-disable-next-line no-empty-pattern -- Vitest fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const pool = createInstancePool()
+      try {
+        await use(pool)
+      } finally {
+        await pool.closeAll()
+      }
+    },
+    { scope: 'file' },
+  ],
+})
+
+function readPlan(): BenchPlan {
+  const plan = inject(planKey)
+  if (plan === undefined) {
+    throw new BenchError('invalid-option', 'No benchmark plan: add the plugin to vitest.config.ts (`plugins: [wasmFaasBench()]`) and run with `vitest bench`.')
+  }
+  return plan
+}
+
+/**
+ * Declares the benchmarks of one workload: one test per selected runtime and instance mode, each
+ * measuring cold starts and warm repetitions with every output checked. Call it at the top level of
+ * a `*.bench.ts` file: `benchWorkload('fib')`.
+ */
+export function benchWorkload(name: string): void {
+  const plan = readPlan()
+  const selected = plan.workloads.find((workload) => workload.name === name)
+  if (selected === undefined) {
+    benchTest(`${name}: not selected in this run`, ({ skip }) => skip(`workload \`${name}\` is not in this run's selection (WFB_WORKLOADS or the plugin's \`workloads\` option)`))
+    return
+  }
+  describe(name, () => {
+    for (const runtime of plan.runtimes) {
+      for (const mode of runtime.modes) {
+        benchTest(`${runtime.name} (${mode})`, async ({ bench, task, skip, instances }) => {
+          const identity: RowIdentity = { runtime: runtime.name, runtimeVersion: runtime.version ?? 'unknown', mode, workload: name, params: selected.params }
+          task.meta.wfb = { identity }
+          if (!runtime.available) {
+            const reason = runtime.reason ?? 'not available'
+            task.meta.wfb = { identity, skipped: { reason, install: runtime.install } }
+            skip(`${runtime.name} unavailable: ${reason}. Install: ${runtime.install}`)
+            return
+          }
+          const workloads = await loadWorkloads()
+          const workload = workloads.get(name)
+          if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
+          const prepared = prepareWorkload(workload, selected.params)
+          const instance = await instances.start(runtimes[runtime.name as keyof typeof runtimes], prepared, mode)
+          try {
+            const row = await measureCell({ bench, plan, runtime, mode, prepared, instance, identity })
+            task.meta.wfb = { identity, row }
+          } finally {
+            await instance.close()
+          }
+        })
+      }
+    }
+  })
+}
+
+type BenchFixture = Parameters<Parameters<typeof benchTest>[1] & ((...args: never[]) => unknown)>[0]['bench']
+
+interface CellContext {
+  bench: BenchFixture
+  plan: BenchPlan
+  runtime: RuntimeInfo
+  mode: InstanceMode
+  prepared: PreparedWorkload
+  instance: RuntimeInstance
+  identity: RowIdentity
+}
+
+async function measureCell({ bench, plan, runtime, mode, prepared, instance, identity }: CellContext) {
+  const { options } = plan
+  const title = `${runtime.title} (${mode})`
+  const recorder = createRowRecorder(identity)
+  const invokeChecked = async (warmRepeats: number): Promise<InvocationResult> => {
+    const result = await instance.invoke({ warmRepeats, timeoutMs: options.timeoutMs })
+    checkOutput(prepared, result, title)
+    if (result.usage.warmNs.length !== warmRepeats) {
+      throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${warmRepeats} warm repetitions, the harness reported ${result.usage.warmNs.length}.`)
+    }
+    return result
+  }
+
+  for (let run = 0; run < options.warmupRuns; run++) recorder.addWarmup((await invokeChecked(0)).usage)
+  // tinybench times nothing here: each sample is the launcher's (or the in-process host's) own measurement.
+  await bench(`${runtime.name} ${mode} cold`, async () => {
+    const { usage } = await invokeChecked(0)
+    recorder.addCold(usage)
+    return { overriddenDuration: usage.wallNs / 1e6 }
+  }).run({ iterations: options.coldSamples, time: 0, warmup: false })
+  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})`, async () => {
+    const { usage } = await invokeChecked(options.warmRepeats)
+    recorder.addWarm(usage.warmNs)
+    return { overriddenDuration: usage.warmNs.reduce((sum, ns) => sum + ns, 0) / usage.warmNs.length / 1e6 }
+  }).run({ iterations: options.warmBatches, time: 0, warmup: false })
+
+  return recorder.toRow({ minSamples: 10, counters: await countHardware(plan, instance, options.timeoutMs) })
+}
+
+async function countHardware(plan: BenchPlan, instance: RuntimeInstance, timeoutMs: number): Promise<CounterOutcome> {
+  const counters = plan.machine.hardwareCounters
+  if (!counters.supported) return { unsupported: `unsupported here: ${counters.reason ?? 'no hardware counters'}` }
+  if (instance.command === undefined) return { unsupported: 'not counted in in-process mode: the host process runs more than the instance; use process mode' }
+  const instructions: number[] = []
+  const cycles: number[] = []
+  for (let run = 0; run < counterRuns; run++) {
+    const counts = await countWithPerf('perf', { ...instance.command, timeoutMs })
+    instructions.push(counts.instructions)
+    cycles.push(counts.cycles)
+  }
+  return { instructions, cycles }
+}

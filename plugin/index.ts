@@ -1,0 +1,50 @@
+import type { Plugin } from 'vitest/config'
+import { runtimeNames, runtimes } from '../fixtures/index.ts'
+import { detectRuntimes } from './detect-runtimes.ts'
+import { BenchError, formatNames } from './errors.ts'
+import { readMachineFingerprint } from './machine-fingerprint.ts'
+import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
+import { planKey, type BenchPlan } from './plan.ts'
+import { createResultsReporter } from './reporters/results-reporter.ts'
+import { loadWorkloads } from './workloads/load-workloads.ts'
+import { prepareWorkload } from './workloads/prepare-workload.ts'
+
+export type { WasmFaasBenchOptions } from './options.ts'
+
+/**
+ * The wasm-faas-bench Vitest plugin. Options are checked when the config loads; in a `vitest bench`
+ * run it then finds the workloads, detects the runtimes, reads the machine fingerprint once, hands
+ * the plan to the bench workers and registers the results reporter.
+ */
+export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
+  const options = resolveOptions(userOptions, runtimeNames)
+  let reporterAdded = false
+  return {
+    name: 'wasm-faas-bench',
+    async configureVitest({ vitest, project }) {
+      if (!project.config.benchmark.enabled) return
+      const found = await loadWorkloads()
+      const names = options.workloads ?? [...found.keys()]
+      const workloads = names.map((name) => {
+        const workload = found.get(name)
+        if (workload === undefined) {
+          throw new BenchError('unknown-workload', `Unknown workload \`${name}\`. Use one of: ${formatNames([...found.keys()])}.`)
+        }
+        return { name, params: prepareWorkload(workload, options.params[name] ?? {}).params }
+      })
+      for (const name of Object.keys(options.params)) {
+        if (!found.has(name)) throw new BenchError('unknown-workload', `Parameters given for unknown workload \`${name}\`. Use one of: ${formatNames([...found.keys()])}.`)
+      }
+      const [detected, machine] = await Promise.all([
+        detectRuntimes(options.runtimes.map((name) => runtimes[name as keyof typeof runtimes])),
+        readMachineFingerprint(),
+      ])
+      const plan: BenchPlan = { options, runtimes: detected, workloads, machine }
+      project.provide(planKey, plan)
+      if (!reporterAdded) {
+        reporterAdded = true
+        vitest.config.reporters.push(createResultsReporter(plan, vitest.config.root))
+      }
+    },
+  }
+}

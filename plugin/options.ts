@@ -1,0 +1,112 @@
+import { BenchError, formatNames } from './errors.ts'
+
+/** Options of the wasm-faas-bench Vitest plugin (`wasmFaasBench(options)` in vitest.config.ts). */
+export interface WasmFaasBenchOptions {
+  /** Runtimes to run, by registry name. Default: every registered runtime; absent ones become skipped rows. Env `WFB_RUNTIMES` (comma-separated) overrides. */
+  runtimes?: string[]
+  /** Workloads to run, by folder name under workloads/. Default: all. Env `WFB_WORKLOADS` overrides. */
+  workloads?: string[]
+  /** Parameter values per workload, e.g. `{ fib: { n: 30 } }`. Default: each parameter's default (fib n = 25). Env `WFB_PARAMS` (`fib.n=30,…`) overrides. */
+  params?: Record<string, Record<string, number>>
+  /** Measured cold invocations per row (after the warm-up runs). Default 20; at least 10 are needed for a trustworthy median. */
+  coldSamples?: number
+  /** Cold invocations run and checked first but not counted (page cache, compilation caches). Default 1. */
+  warmupRuns?: number
+  /** Invocations that each carry `warmRepeats` timed repetitions inside one live instance. Default 5. */
+  warmBatches?: number
+  /** Timed repetitions per warm batch. Default 20 (so 100 warm samples per row). */
+  warmRepeats?: number
+  /** One invocation is killed and fails after this many milliseconds. Default 30000. */
+  timeoutMs?: number
+  /** Folder for results files, relative to the project root. Default `bench-results`; env `WFB_OUTPUT_DIR` overrides. Numeric options have env overrides too: `WFB_COLD_SAMPLES`, `WFB_WARMUP_RUNS`, `WFB_WARM_BATCHES`, `WFB_WARM_REPEATS`, `WFB_TIMEOUT_MS`. */
+  outputDir?: string
+}
+
+/** Options with every default filled in and every value checked. */
+export interface ResolvedOptions {
+  runtimes: string[]
+  workloads: string[] | undefined
+  params: Record<string, Record<string, number>>
+  coldSamples: number
+  warmupRuns: number
+  warmBatches: number
+  warmRepeats: number
+  timeoutMs: number
+  outputDir: string
+}
+
+const numericLimits = {
+  coldSamples: { default: 20, min: 1, max: 100_000 },
+  warmupRuns: { default: 1, min: 0, max: 1000 },
+  warmBatches: { default: 5, min: 1, max: 10_000 },
+  warmRepeats: { default: 20, min: 1, max: 1_000_000 },
+  timeoutMs: { default: 30_000, min: 100, max: 3_600_000 },
+} as const
+
+const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir']
+
+function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '')
+}
+
+/** `coldSamples` -> `WFB_COLD_SAMPLES`: the environment variable that overrides a numeric option. */
+export function envNameOf(option: string): string {
+  return `WFB_${option.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
+}
+
+/** Parses `WFB_PARAMS` (`fib.n=30,html.x=1`) into `{ fib: { n: 30 }, … }`. */
+export function parseParamsEnv(value: string): Record<string, Record<string, number>> {
+  const params: Record<string, Record<string, number>> = {}
+  for (const item of splitList(value) ?? []) {
+    const match = /^([\w-]+)\.(\w+)=(-?\d+)$/.exec(item)
+    if (match === null) {
+      throw new BenchError('invalid-option', `Cannot read \`${item}\` in WFB_PARAMS. Write it as \`workload.param=integer\`, e.g. \`fib.n=30\`.`)
+    }
+    const [, workload = '', name = '', number = ''] = match
+    params[workload] = { ...params[workload], [name]: Number(number) }
+  }
+  return params
+}
+
+/**
+ * Checks the user's options against the known runtimes and fills in defaults.
+ * Workload names and parameters are checked later, against the workloads found on disk.
+ * Throws a BenchError naming the bad value and the valid ones.
+ */
+export function resolveOptions(
+  user: WasmFaasBenchOptions,
+  knownRuntimes: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedOptions {
+  for (const key of Object.keys(user)) {
+    if (!knownOptions.includes(key)) {
+      throw new BenchError('invalid-option', `Unknown option \`${key}\`. Use one of: ${formatNames(knownOptions)}.`)
+    }
+  }
+  const runtimes = splitList(env.WFB_RUNTIMES) ?? user.runtimes ?? [...knownRuntimes]
+  for (const name of runtimes) {
+    if (!knownRuntimes.includes(name)) {
+      throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(knownRuntimes)}.`)
+    }
+  }
+  if (runtimes.length === 0) {
+    throw new BenchError('invalid-option', `No runtimes selected. Use one or more of: ${formatNames(knownRuntimes)}.`)
+  }
+  const numbers = Object.fromEntries(Object.entries(numericLimits).map(([key, limits]) => {
+    const envName = envNameOf(key)
+    const fromEnv = env[envName]
+    const value = fromEnv === undefined || fromEnv === '' ? user[key as keyof typeof numericLimits] ?? limits.default : Number(fromEnv)
+    if (!Number.isInteger(value) || value < limits.min || value > limits.max) {
+      throw new BenchError('invalid-option', `Option \`${key}\` (or ${envName}) is ${String(fromEnv ?? value)}; it must be an integer from ${limits.min} to ${limits.max} (default ${limits.default}).`)
+    }
+    return [key, value]
+  })) as Record<keyof typeof numericLimits, number>
+  return {
+    runtimes: [...new Set(runtimes)],
+    workloads: splitList(env.WFB_WORKLOADS) ?? user.workloads,
+    params: env.WFB_PARAMS === undefined ? user.params ?? {} : parseParamsEnv(env.WFB_PARAMS),
+    ...numbers,
+    outputDir: env.WFB_OUTPUT_DIR ?? user.outputDir ?? 'bench-results',
+  }
+}

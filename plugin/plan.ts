@@ -1,0 +1,33 @@
+import type { MachineFingerprint, RuntimeInfo } from '../schema/results.d.ts'
+import type { ResolvedOptions } from './options.ts'
+import type { WorkloadParams } from './types.ts'
+import type { RowIdentity } from './harness/row-recorder.ts'
+import type { ResultRow } from '../schema/results.d.ts'
+
+/** What the main process decides once and hands to every bench worker (`project.provide('wfb:plan', …)`). */
+export interface BenchPlan {
+  options: ResolvedOptions
+  runtimes: RuntimeInfo[]
+  /** Selected workloads with their resolved parameters. */
+  workloads: Array<{ name: string; params: WorkloadParams }>
+  machine: MachineFingerprint
+}
+
+/** What a bench test leaves in `task.meta.wfb` for the results reporter. */
+export interface CellMeta {
+  identity: RowIdentity
+  row?: ResultRow
+  skipped?: { reason: string; install: string }
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    'wfb:plan': BenchPlan
+  }
+  interface TaskMeta {
+    wfb?: CellMeta
+  }
+}
+
+/** The key under which the plan is provided to workers. */
+export const planKey = 'wfb:plan'

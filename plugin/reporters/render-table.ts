@@ -1,0 +1,69 @@
+import type { MetricSummary, ResultsFile, UnsupportedMetric } from '../../schema/results.d.ts'
+import { relativeSpread } from '../stats/summarise.ts'
+
+/** The columns of the summary table: metric name, header, and how to print a median. */
+const columns: Array<{ metric: string; header: string; format: (value: number) => string }> = [
+  { metric: 'coldStartMs', header: 'cold start ms', format: (value) => formatNumber(value) },
+  { metric: 'warmLatencyMs', header: 'warm ms', format: (value) => formatNumber(value) },
+  { metric: 'cpuTimeMs', header: 'CPU ms', format: (value) => formatNumber(value) },
+  { metric: 'cpuUtilisation', header: 'CPU util', format: (value) => `${(value * 100).toFixed(0)}%` },
+  { metric: 'peakRssBytes', header: 'peak RSS MiB', format: (value) => (value / 2 ** 20).toFixed(1) },
+]
+
+function formatNumber(value: number): string {
+  if (value >= 100) return value.toFixed(0)
+  if (value >= 10) return value.toFixed(1)
+  if (value >= 0.1) return value.toFixed(2)
+  return value.toPrecision(2)
+}
+
+function isSummary(metric: MetricSummary | UnsupportedMetric | undefined): metric is MetricSummary {
+  return metric !== undefined && 'median' in metric
+}
+
+/** `12.3 ±4%`: the median and the interquartile range relative to it. */
+function formatCell(metric: MetricSummary | UnsupportedMetric | undefined, format: (value: number) => string): string {
+  if (!isSummary(metric)) return '—'
+  return `${format(metric.median)} ±${(relativeSpread(metric.samples) * 100).toFixed(0)}%`
+}
+
+function renderGrid(header: string[], body: string[][]): string[] {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => (row[column] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)]
+}
+
+/**
+ * The run as a plain-text table: one line per runtime x workload x mode with the median of each
+ * metric and its spread (IQR as a share of the median), then skipped and failed rows.
+ */
+export function renderTable(results: ResultsFile): string {
+  const header = ['workload', 'runtime', 'mode', ...columns.map((column) => column.header), 'n']
+  const body = results.rows.map((row) => {
+    const params = Object.entries(row.params).map(([name, value]) => `${name}=${value}`).join(',')
+    const cold = row.metrics.coldStartMs
+    return [
+      params === '' ? row.workload : `${row.workload}(${params})`,
+      row.runtime,
+      row.mode,
+      ...columns.map((column) => formatCell(row.metrics[column.metric], column.format)),
+      isSummary(cold) ? String(cold.n) : '—',
+    ]
+  })
+  const lines = [`wasm-faas-bench: ${results.rows.length} rows on ${results.machine.cpu.model} (${results.machine.cpu.cores} cores), node ${results.machine.node}`, '']
+  lines.push(...renderGrid(header, body))
+  lines.push('', 'median ±IQR/median; cold = new process or instance per invocation, warm = repetitions inside one live instance')
+  const counters = results.rows.map((row) => row.metrics.instructions).find((metric) => metric !== undefined && !isSummary(metric))
+  if (counters !== undefined && !isSummary(counters)) lines.push(`instructions, cycles: ${counters.unsupported}`)
+  const warnings = results.rows.flatMap((row) => row.warnings.map((warning) => `  ${row.key}: ${warning.message} ${warning.advice}`))
+  if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings)
+  if (results.skipped.length > 0) {
+    lines.push('', `skipped (${results.skipped.length}):`)
+    lines.push(...results.skipped.map((skip) => `  ${skip.runtime} ${skip.mode} ${skip.workload}: ${skip.reason}. Install: ${skip.install}`))
+  }
+  if (results.failed.length > 0) {
+    lines.push('', `FAILED (${results.failed.length}):`)
+    lines.push(...results.failed.map((failure) => `  ${failure.runtime} ${failure.mode} ${failure.workload}: ${failure.error.split('\n')[0] ?? ''}`))
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path'
+import type { Reporter, TestCase, Vitest } from 'vitest/node'
+import type { FailedRow, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
+import type { BenchPlan } from '../plan.ts'
+import { writeResults } from '../results/write-results.ts'
+import { renderTable } from './render-table.ts'
+import { toolVersion } from '../tool-version.ts'
+
+/**
+ * The Vitest reporter of the plugin: gathers the row each bench test leaves in its meta, writes the
+ * results file (latest.json plus a timestamped copy) and prints the summary table.
+ */
+export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
+  let vitest: Vitest | undefined
+  const rows: ResultRow[] = []
+  const skipped: SkippedRow[] = []
+  const failed: FailedRow[] = []
+
+  return {
+    onInit(context) {
+      vitest = context
+    },
+    onTestCaseResult(testCase: TestCase) {
+      const meta = testCase.meta().wfb
+      if (meta === undefined) return
+      const result = testCase.result()
+      const { identity } = meta
+      if (result.state === 'passed' && meta.row !== undefined) rows.push(meta.row)
+      else if (result.state === 'skipped' && meta.skipped !== undefined) {
+        skipped.push({ runtime: identity.runtime, workload: identity.workload, mode: identity.mode, ...meta.skipped })
+      } else if (result.state === 'failed') {
+        const error = result.errors[0]?.message ?? 'failed without an error message'
+        failed.push({ runtime: identity.runtime, workload: identity.workload, mode: identity.mode, params: identity.params, error })
+      }
+    },
+    async onTestRunEnd() {
+      if (rows.length + skipped.length + failed.length === 0) return
+      const results: ResultsFile = {
+        schemaVersion: 1,
+        tool: { name: 'wasm-faas-bench', version: toolVersion },
+        createdAt: new Date().toISOString(),
+        command: process.argv.slice(1),
+        machine: plan.machine,
+        options: {
+          coldSamples: plan.options.coldSamples,
+          warmupRuns: plan.options.warmupRuns,
+          warmBatches: plan.options.warmBatches,
+          warmRepeats: plan.options.warmRepeats,
+          timeoutMs: plan.options.timeoutMs,
+        },
+        runtimes: plan.runtimes,
+        rows: sortRows(rows, plan),
+        skipped,
+        failed,
+      }
+      const log = (text: string): void => {
+        if (vitest === undefined) console.log(text)
+        else vitest.logger.log(text)
+      }
+      log(`\n${renderTable(results)}`)
+      const { latestPath, timestampedPath } = await writeResults(results, resolve(root, plan.options.outputDir))
+      log(`\nresults: ${latestPath} (copy: ${timestampedPath})`)
+    },
+  }
+}
+
+function sortRows(rows: ResultRow[], plan: BenchPlan): ResultRow[] {
+  const workloadOrder = plan.workloads.map((workload) => workload.name)
+  const runtimeOrder = plan.runtimes.map((runtime) => runtime.name)
+  return [...rows].sort((a, b) =>
+    workloadOrder.indexOf(a.workload) - workloadOrder.indexOf(b.workload)
+    || runtimeOrder.indexOf(a.runtime) - runtimeOrder.indexOf(b.runtime)
+    || a.mode.localeCompare(b.mode))
+}
