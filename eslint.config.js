@@ -14,4 +14,13 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union instead of enum (house style).' }],
     },
   },
+  // Plain-JavaScript runners that Node starts without any transform (their start-up is what is measured).
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, program: null },
+      globals: { process: 'readonly', Buffer: 'readonly', WebAssembly: 'readonly', globalThis: 'readonly' },
+    },
+  },
 )

@@ -1,4 +1,4 @@
-import { describe, inject, test } from 'vitest'
+import { describe, inject, test, type Bench } from 'vitest'
 import { runtimes } from '../fixtures/index.ts'
 import { countWithPerf } from './collectors/hardware-counters.ts'
 import { BenchError } from './errors.ts'
@@ -79,10 +79,8 @@ export function benchWorkload(name: string): void {
   })
 }
 
-type BenchFixture = Parameters<Parameters<typeof benchTest>[1] & ((...args: never[]) => unknown)>[0]['bench']
-
 interface CellContext {
-  bench: BenchFixture
+  bench: Bench
   plan: BenchPlan
   runtime: RuntimeInfo
   mode: InstanceMode
@@ -95,29 +93,49 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   const { options } = plan
   const title = `${runtime.title} (${mode})`
   const recorder = createRowRecorder(identity)
-  const invokeChecked = async (warmRepeats: number): Promise<InvocationResult> => {
-    const result = await instance.invoke({ warmRepeats, timeoutMs: options.timeoutMs })
-    checkOutput(prepared, result, title)
-    if (result.usage.warmNs.length !== warmRepeats) {
-      throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${warmRepeats} warm repetitions, the harness reported ${result.usage.warmNs.length}.`)
+  const invokeChecked = async (warmRepeats: number, runs: number): Promise<InvocationResult[]> => {
+    const results = await instance.invokeSeries({ warmRepeats, timeoutMs: options.timeoutMs }, runs)
+    for (const result of results) {
+      checkOutput(prepared, result, title)
+      if (result.usage.warmNs.length !== warmRepeats) {
+        throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${warmRepeats} warm repetitions, the harness reported ${result.usage.warmNs.length}.`)
+      }
     }
-    return result
+    if (results.length !== runs) throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${runs} invocations, got ${results.length}.`)
+    return results
   }
 
-  for (let run = 0; run < options.warmupRuns; run++) recorder.addWarmup((await invokeChecked(0)).usage)
-  // tinybench times nothing here: each sample is the launcher's (or the in-process host's) own measurement.
-  await bench(`${runtime.name} ${mode} cold`, async () => {
-    const { usage } = await invokeChecked(0)
-    recorder.addCold(usage)
-    return { overriddenDuration: usage.wallNs / 1e6 }
-  }).run({ iterations: options.coldSamples, time: 0, warmup: false })
-  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})`, async () => {
-    const { usage } = await invokeChecked(options.warmRepeats)
-    recorder.addWarm(usage.warmNs)
-    return { overriddenDuration: usage.warmNs.reduce((sum, ns) => sum + ns, 0) / usage.warmNs.length / 1e6 }
-  }).run({ iterations: options.warmBatches, time: 0, warmup: false })
+  // Each series runs back to back in one launcher (or host), as hyperfine does; every output is
+  // checked before any sample counts. tinybench then only receives the measured durations
+  // (overriddenDuration), so Vitest's table, bench.compare and matchers see the real numbers.
+  const coldSeries = await invokeChecked(0, options.warmupRuns + options.coldSamples)
+  for (const warmup of coldSeries.slice(0, options.warmupRuns)) recorder.addWarmup(warmup.usage)
+  const cold = coldSeries.slice(options.warmupRuns)
+  await bench(`${runtime.name} ${mode} cold`, { async: false }, replay(cold, (result) => {
+    recorder.addCold(result.usage)
+    return result.usage.wallNs / 1e6
+  })).run({ iterations: cold.length, time: 0, warmup: false })
+
+  const warm = await invokeChecked(options.warmRepeats, options.warmBatches)
+  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})`, { async: false }, replay(warm, (result) => {
+    recorder.addWarm(result.usage.warmNs)
+    return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
+  })).run({ iterations: warm.length, time: 0, warmup: false })
 
   return recorder.toRow({ minSamples: 10, counters: await countHardware(plan, instance, options.timeoutMs) })
+}
+
+/**
+ * A tinybench task function that hands out one measured invocation per call, as its duration in ms.
+ * Registered with `async: false` so that tinybench does not call it once to find out.
+ */
+function replay(results: InvocationResult[], record: (result: InvocationResult) => number): () => { overriddenDuration: number } {
+  let next = 0
+  return () => {
+    const result = results[next++]
+    if (result === undefined) throw new BenchError('invocation-failed', `tinybench asked for more than the ${results.length} measured samples.`)
+    return { overriddenDuration: record(result) }
+  }
 }
 
 async function countHardware(plan: BenchPlan, instance: RuntimeInstance, timeoutMs: number): Promise<CounterOutcome> {

@@ -21,6 +21,8 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
   let reporterAdded = false
   return {
     name: 'wasm-faas-bench',
+    // Vitest awaits this hook (its type says void): the plan must be ready before any worker starts.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
       const found = await loadWorkloads()

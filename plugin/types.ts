@@ -113,6 +113,11 @@ export interface InvocationResult {
 /** A live runtime instance for one workload. */
 export interface RuntimeInstance {
   invoke: (request: InvokeRequest) => Promise<InvocationResult>
+  /**
+   * `runs` invocations back to back, as one series. Process runtimes run the whole series from one
+   * launcher (as hyperfine does): a launcher started per sample perturbs millisecond cold starts.
+   */
+  invokeSeries: (request: InvokeRequest, runs: number) => Promise<InvocationResult[]>
   /** Stops everything the instance started; safe to call twice. */
   close: () => Promise<void>
   /** For process-per-invocation instances: the command one invocation runs (used to count instructions with perf). */

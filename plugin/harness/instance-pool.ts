@@ -25,7 +25,7 @@ export function createInstancePool(): InstancePool {
       const closing = [...live].map((instance) => instance.close())
       live.clear()
       const failures = (await Promise.allSettled(closing)).filter((outcome) => outcome.status === 'rejected')
-      if (failures.length > 0) throw new AggregateError(failures.map((failure) => failure.reason), 'Some runtime instances failed to close')
+      if (failures.length > 0) throw new AggregateError(failures.map((failure): unknown => failure.reason), 'Some runtime instances failed to close')
     },
   }
 }

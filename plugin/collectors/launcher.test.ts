@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { BenchError } from '../errors.ts'
+import { ensureLauncher, formatCommand, parseLauncherReport, parseLauncherReports, runMeasured, runMeasuredSeries } from './launcher.ts'
+import { listDescendants } from './process-tree.ts'
+
+const hasPython = existsSync('/usr/bin/python3') || (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'python3')))
+
+/** Polls `check` every 20 ms until it returns a value other than undefined, or fails after `timeoutMs`. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+async function findDescendant(pid: number, command: string): Promise<number | undefined> {
+  return (await listDescendants(pid)).find((entry) => entry.command === command)?.pid
+}
+
+describe('parseLauncherReport', () => {
+  test('reads the measurement line', () => {
+    expect(parseLauncherReport('{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"exitCode":0,"signal":null,"timedOut":false}\n')).toEqual({
+      wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, exitCode: 0, signal: null, timedOut: false,
+    })
+  })
+
+  test('reads an error line', () => {
+    expect(parseLauncherReport('{"error":"spawn failed: x: No such file or directory"}')).toEqual({ error: 'spawn failed: x: No such file or directory' })
+  })
+
+  test('rejects missing output and wrong shapes', () => {
+    expect(parseLauncherReport('')).toBeUndefined()
+    expect(parseLauncherReport('not json')).toBeUndefined()
+    expect(parseLauncherReport('{"wallNs":"1","userUs":0,"sysUs":0,"maxRssKiB":0,"exitCode":0,"signal":null,"timedOut":false}')).toBeUndefined()
+  })
+})
+
+describe('parseLauncherReports', () => {
+  test('reads one line per run, then an error line', () => {
+    expect(parseLauncherReports([
+      '{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"exitCode":0,"signal":null,"timedOut":false}',
+      '{"wallNs":200000000,"userUs":0,"sysUs":1,"maxRssKiB":900,"exitCode":null,"signal":"SIGKILL","timedOut":true}',
+      '{"error":"interrupted by SIGTERM"}',
+    ].join('\n'))).toEqual([
+      { wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, exitCode: 0, signal: null, timedOut: false },
+      { wallNs: 200000000, userUs: 0, sysUs: 1, maxRssKiB: 900, exitCode: null, signal: 'SIGKILL', timedOut: true },
+      { error: 'interrupted by SIGTERM' },
+    ])
+  })
+
+  test('rejects missing output and any line of the wrong shape', () => {
+    expect(parseLauncherReports('')).toBeUndefined()
+    expect(parseLauncherReports('{"error":"x"}\n\n{"error":"y"}')).toBeUndefined()
+    expect(parseLauncherReports('{"error":"x"}\nnot json')).toBeUndefined()
+  })
+})
+
+test('formatCommand quotes only what needs it', () => {
+  expect(formatCommand('/bin/sh', ['-c', "echo 'hi' $x", 'plain.txt'])).toBe(`/bin/sh -c 'echo '\\''hi'\\'' $x' plain.txt`)
+})
+
+describe('runMeasured', () => {
+  test('returns stdout, stderr and the exit code', async () => {
+    const run = await runMeasured({ file: '/bin/sh', args: ['-c', 'echo hi; echo err >&2; exit 3'], timeoutMs: 10_000 })
+    expect(run.stdout.toString()).toBe('hi\n')
+    expect(run.stderr.toString()).toBe('err\n')
+    expect(run.exitCode).toBe(3)
+    expect(run.signal).toBeNull()
+    expect(run.timedOut).toBe(false)
+    expect(run.wallNs).toBeGreaterThan(0)
+    expect(run.userUs).toBeGreaterThanOrEqual(0)
+    expect(run.sysUs).toBeGreaterThanOrEqual(0)
+    expect(run.maxRssBytes).toBeGreaterThan(0)
+  })
+
+  test('finds the program on PATH, passes env, cwd and stdin', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wfb-launcher-test-'))
+    try {
+      const stdinPath = join(dir, 'input.txt')
+      await writeFile(stdinPath, 'from stdin')
+      const run = await runMeasured({
+        file: 'sh',
+        args: ['-c', 'printf "%s|%s|" "$WFB_TEST_VALUE" "$(pwd)"; cat'],
+        env: { WFB_TEST_VALUE: 'a b' },
+        cwd: dir,
+        stdinPath,
+        timeoutMs: 10_000,
+      })
+      expect(run.stdout.toString()).toBe(`a b|${dir}|from stdin`)
+      expect(run.exitCode).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('reports the signal that killed the process', async () => {
+    const run = await runMeasured({ file: '/bin/sh', args: ['-c', 'kill -ILL $$'], timeoutMs: 10_000 })
+    expect(run.signal).toBe('SIGILL')
+    expect(run.exitCode).toBeNull()
+    expect(run.timedOut).toBe(false)
+  })
+
+  test('kills a process that runs past timeoutMs and leaves none behind', async () => {
+    const run = await runMeasured({ file: 'sleep', args: ['30'], timeoutMs: 200 })
+    expect(run.timedOut).toBe(true)
+    expect(run.signal).toBe('SIGKILL')
+    expect(run.exitCode).toBeNull()
+    expect(run.wallNs).toBeGreaterThan(0)
+    expect(await listDescendants(process.pid)).toEqual([])
+  })
+
+  test('a missing program is a clear invocation-failed error', async () => {
+    const run = runMeasured({ file: '/nonexistent/wfb-program', args: ['x'], timeoutMs: 10_000 })
+    await expect(run).rejects.toBeInstanceOf(BenchError)
+    await expect(run).rejects.toMatchObject({ code: 'invocation-failed' })
+    await expect(run).rejects.toThrow('Cannot run `/nonexistent/wfb-program x`: spawn failed: /nonexistent/wfb-program: No such file or directory. Check that the program exists')
+  })
+
+  test.skipIf(!hasPython)('peak RSS covers memory the process touched (skipped: python3 not on PATH)', async () => {
+    const run = await runMeasured({ file: 'python3', args: ['-c', "b = b'x' * 50_000_000"], timeoutMs: 30_000 })
+    expect(run.exitCode).toBe(0)
+    expect(run.maxRssBytes).toBeGreaterThanOrEqual(50_000_000)
+  })
+})
+
+describe('runMeasuredSeries', () => {
+  test('runs the process back to back, each run with its own stdout and stderr', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wfb-launcher-test-'))
+    try {
+      // Each run reads and bumps a counter file, so its output says which run it was.
+      const script = 'n=$(cat count 2>/dev/null || echo 0); echo $((n + 1)) > count; echo "run $n"; echo "pid $$" >&2; exit $n'
+      const series = await runMeasuredSeries({ file: '/bin/sh', args: ['-c', script], cwd: dir, timeoutMs: 10_000 }, 5)
+      expect(series.map((run) => run.stdout.toString())).toEqual(['run 0\n', 'run 1\n', 'run 2\n', 'run 3\n', 'run 4\n'])
+      expect(series.map((run) => run.exitCode)).toEqual([0, 1, 2, 3, 4])
+      const pids = series.map((run) => /^pid (\d+)\n$/.exec(run.stderr.toString())?.[1])
+      expect(pids.every((pid) => pid !== undefined)).toBe(true)
+      expect(new Set(pids).size).toBe(5)
+      for (const run of series) {
+        expect(run.timedOut).toBe(false)
+        expect(run.signal).toBeNull()
+        expect(run.wallNs).toBeGreaterThan(0)
+        expect(run.maxRssBytes).toBeGreaterThan(0)
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('feeds every run the whole stdin file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wfb-launcher-test-'))
+    try {
+      const stdinPath = join(dir, 'input.txt')
+      await writeFile(stdinPath, 'from stdin')
+      const series = await runMeasuredSeries({ file: 'cat', args: [], stdinPath, timeoutMs: 10_000 }, 3)
+      expect(series.map((run) => run.stdout.toString())).toEqual(['from stdin', 'from stdin', 'from stdin'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('stops at a run that times out, kills it and leaves no process behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wfb-launcher-test-'))
+    try {
+      // Every run logs itself; the second one then hangs (exec: the killed process is sleep itself).
+      const script = 'echo run >> log; if [ "$(wc -l < log)" -ge 2 ]; then exec sleep 30; fi'
+      const series = await runMeasuredSeries({ file: '/bin/sh', args: ['-c', script], cwd: dir, timeoutMs: 1_000 }, 5)
+      expect(series.map(({ exitCode, signal, timedOut }) => ({ exitCode, signal, timedOut }))).toEqual([
+        { exitCode: 0, signal: null, timedOut: false },
+        { exitCode: null, signal: 'SIGKILL', timedOut: true },
+      ])
+      expect(await readFile(join(dir, 'log'), 'utf8')).toBe('run\nrun\n')
+      expect(await listDescendants(process.pid)).toEqual([])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a missing program fails the series with the run count', async () => {
+    const run = runMeasuredSeries({ file: '/nonexistent/wfb-program', args: [], timeoutMs: 10_000 }, 3)
+    await expect(run).rejects.toMatchObject({ code: 'invocation-failed' })
+    await expect(run).rejects.toThrow('Cannot run `/nonexistent/wfb-program` (after 0 of 3 runs): spawn failed: /nonexistent/wfb-program: No such file or directory.')
+  })
+
+  test('rejects a run count that is not a positive integer', async () => {
+    for (const runs of [0, -1, 1.5]) {
+      await expect(runMeasuredSeries({ file: '/bin/true', args: [], timeoutMs: 10_000 }, runs)).rejects.toMatchObject({ code: 'invalid-option' })
+    }
+  })
+})
+
+describe('the launcher never leaves its child behind', () => {
+  test('SIGTERM to the launcher kills and reaps the child, exit 128+15', async () => {
+    const launcher = await ensureLauncher()
+    const child = spawn(launcher, ['--', 'sleep', '30'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let stdout = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+    })
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+    const launcherPid = child.pid ?? 0
+    const sleepPid = await waitFor('sleep under the launcher', () => findDescendant(launcherPid, 'sleep 30'))
+
+    child.kill('SIGTERM')
+    const [code] = await exited
+    expect(code).toBe(143)
+    expect(stdout).toBe('{"error":"interrupted by SIGTERM"}\n')
+    expect(existsSync(`/proc/${sleepPid}`)).toBe(false)
+  })
+
+  test('when the launcher\'s parent dies, the child goes too (PR_SET_PDEATHSIG)', async () => {
+    const launcher = await ensureLauncher()
+    // The shell stands in for a harness that is killed without a chance to clean up.
+    const shell = spawn('/bin/sh', ['-c', '"$0" -- sleep 31 & wait', launcher], { stdio: 'ignore' })
+    const exited = once(shell, 'exit')
+    const shellPid = shell.pid ?? 0
+    const sleepPid = await waitFor('sleep under the launcher', () => findDescendant(shellPid, 'sleep 31'))
+
+    shell.kill('SIGKILL')
+    await exited
+    await waitFor(`sleep ${sleepPid} to be gone`, () => Promise.resolve(existsSync(`/proc/${sleepPid}`) ? undefined : true))
+    expect(existsSync(`/proc/${sleepPid}`)).toBe(false)
+  })
+})

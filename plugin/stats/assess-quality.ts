@@ -1,0 +1,76 @@
+import type { Warning } from '../../schema/results.d.ts'
+import { quantile, relativeSpread } from './summarise.ts'
+
+/**
+ * Noise limit: a metric whose interquartile range exceeds this fraction of its median (0.10 = 10%)
+ * gets a `high-noise` warning. Differences smaller than the noise cannot be told apart.
+ */
+export const highNoiseRelativeSpread = 0.1
+
+/**
+ * Slow-first-run limit: a discarded warm-up run longer than this many times the median gets a
+ * `slow-first-run` warning (2 = twice the median).
+ */
+export const slowFirstRunRatio = 2
+
+/** What `assessQuality` looks at for one metric. */
+export interface QualityInput {
+  /** Metric name with its unit (`coldStartMs`). */
+  metric: string
+  /** The measured samples, warm-up runs excluded. */
+  samples: readonly number[]
+  /** The first, discarded warm-up run, in the metric's unit, when there was one. */
+  firstRun?: number
+  /** Fewer samples than this give a `too-few-samples` warning. */
+  minSamples: number
+}
+
+/**
+ * Checks one metric's samples for measurement-quality problems and returns a warning with advice
+ * for each (codes from the closed list `WarningCode`): too few samples, high noise, slow first run.
+ * An empty list means nothing to warn about.
+ */
+export function assessQuality(input: QualityInput): Warning[] {
+  const { metric, samples, firstRun, minSamples } = input
+  const warnings: Warning[] = []
+  const n = samples.length
+  if (n < minSamples) {
+    warnings.push({
+      code: 'too-few-samples',
+      metric,
+      message: `\`${metric}\` has ${n} ${n === 1 ? 'sample' : 'samples'}; at least ${minSamples} are needed for a stable median and p90.`,
+      // Warm metrics get warmBatches x warmRepeats samples, cold ones coldSamples.
+      advice: metric.startsWith('warm')
+        ? `Raise \`warmRepeats\` (or \`warmBatches\`) in the plugin options so that warmBatches × warmRepeats is ${minSamples} or more.`
+        : `Raise \`coldSamples\` in the plugin options to ${minSamples} or more.`,
+    })
+  }
+  if (n === 0) return warnings
+
+  const spread = relativeSpread(samples)
+  if (spread > highNoiseRelativeSpread) {
+    warnings.push({
+      code: 'high-noise',
+      metric,
+      message: `\`${metric}\` is noisy: its interquartile range is ${formatNumber(spread * 100)}% of the median (limit ${formatNumber(highNoiseRelativeSpread * 100)}%).`,
+      advice: 'Take more samples, run on a quiet machine (no other load, fixed CPU frequency), and compare runtimes by ratios measured in the same run rather than by numbers from different runs.',
+    })
+  }
+
+  const median = quantile([...samples].sort((a, b) => a - b), 0.5)
+  if (firstRun !== undefined && firstRun > slowFirstRunRatio * median) {
+    const ratio = median === 0 ? '' : `, ${formatNumber(firstRun / median)} times the median of ${formatNumber(median)}`
+    warnings.push({
+      code: 'slow-first-run',
+      metric,
+      message: `The first \`${metric}\` run took ${formatNumber(firstRun)}${ratio}.`,
+      advice: 'The first run paid for filling the page cache and compilation caches; it was a warm-up and is excluded from the summary. Cold-cache starts cost more than the numbers shown.',
+    })
+  }
+  return warnings
+}
+
+/** Three significant digits for messages (`14.6`, `0.00123`, `1230000`). */
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(3)))
+}

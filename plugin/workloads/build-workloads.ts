@@ -1,0 +1,165 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { access, chmod, constants, mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { basename, dirname, join, relative } from 'node:path'
+import { execa } from 'execa'
+import { BenchError } from '../errors.ts'
+import type { Workload } from '../types.ts'
+import { harnessFolderName, listWorkloadFolders, repoRoot, testdataDir, workloadsDir } from './load-workloads.ts'
+
+/** Folder of the shared C harness (`workloads/common`): wfb.h and wfb-main.c. */
+export const harnessDir = join(workloadsDir, harnessFolderName)
+/** The harness's `main` (see wfb-main.c), compiled into every workload. */
+export const harnessSourcePath = join(harnessDir, 'wfb-main.c')
+/** The interface every workload includes (`#include "wfb.h"`). */
+export const harnessHeaderPath = join(harnessDir, 'wfb.h')
+/** Where native builds are cached, one file per workload and source hash (`<repo>/.wfb-cache/native`). */
+export const nativeCacheDir = join(repoRoot, '.wfb-cache', 'native')
+
+/** The C compiler that targets wasm32-wasi. */
+export const wasmCompiler = 'clang'
+/** The host C compiler for native builds. */
+export const nativeCompiler = 'cc'
+/**
+ * Flags of every wasm32-wasi build (plus the include folder and the sources). Debian's wasi-libc
+ * lives under /usr. `--strip-all` drops the name and producers sections; the prefix map keeps
+ * source paths (`__FILE__`, e.g. in assert) independent of where the repository is checked out,
+ * so a rebuild anywhere is byte-identical to the committed module.
+ */
+export const wasmFlags: readonly string[] = ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-Wl,--strip-all', `-ffile-prefix-map=${repoRoot}/=`]
+/** Flags of every native build (plus the include folder and the sources). */
+export const nativeFlags: readonly string[] = ['-O2']
+
+export const wasmInstallCommand = 'apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32'
+export const nativeInstallCommand = 'apt-get install -y gcc'
+
+/** One workload source found on disk and the module built from it. */
+export interface WorkloadSource {
+  name: string
+  /** Absolute path of `<name>.c`. */
+  sourcePath: string
+  /** Absolute path of the committed `<name>.wasm` (it may not exist yet). */
+  wasmPath: string
+}
+
+/** A module written by {@link buildAllWorkloads}. */
+export interface BuiltModule extends WorkloadSource {
+  sizeBytes: number
+}
+
+/**
+ * Compiles a workload's C source together with the harness to a wasm32-wasi module at `outPath`
+ * (written atomically: a temporary file, then a rename).
+ * @throws BenchError `build-failed` with the compiler's stderr, or the install command when clang is missing.
+ */
+export async function buildWasm(sourcePath: string, outPath: string): Promise<void> {
+  await compile({ compiler: wasmCompiler, flags: wasmFlags, target: 'wasm32-wasi', installCommand: wasmInstallCommand, sourcePath, outPath })
+}
+
+/**
+ * Compiles a workload's C source together with the harness to a native executable at `outPath`
+ * (written atomically).
+ * @throws BenchError `build-failed` with the compiler's stderr, or the install command when cc is missing.
+ */
+export async function buildNative(sourcePath: string, outPath: string): Promise<void> {
+  await compile({ compiler: nativeCompiler, flags: nativeFlags, target: 'native', installCommand: nativeInstallCommand, sourcePath, outPath })
+}
+
+const nativeBuilds = new Map<string, Promise<string>>()
+
+/**
+ * The path of the workload's native executable, built into {@link nativeCacheDir} as
+ * `<name>-<12 hex of SHA-256 of the C sources and flags>` only when absent.
+ */
+export async function ensureNativeBinary(workload: Workload): Promise<string> {
+  const key = createHash('sha256')
+  for (const path of [workload.sourcePath, harnessHeaderPath, harnessSourcePath]) {
+    key.update(await readFile(path)).update('\0')
+  }
+  key.update([nativeCompiler, ...nativeFlags].join(' '))
+  const binaryPath = join(nativeCacheDir, `${workload.name}-${key.digest('hex').slice(0, 12)}`)
+  let build = nativeBuilds.get(binaryPath)
+  if (build === undefined) {
+    build = buildIfAbsent(workload.sourcePath, binaryPath)
+    nativeBuilds.set(binaryPath, build)
+    build.catch(() => nativeBuilds.delete(binaryPath))
+  }
+  return build
+}
+
+async function buildIfAbsent(sourcePath: string, binaryPath: string): Promise<string> {
+  try {
+    await access(binaryPath, constants.X_OK)
+    return binaryPath
+  } catch {
+    await mkdir(nativeCacheDir, { recursive: true })
+    await buildNative(sourcePath, binaryPath)
+    return binaryPath
+  }
+}
+
+/** Every `<dir>/<folder>/<folder>.c` in the given folders (default: workloads and test data), sorted by folder. */
+export async function findWorkloadSources(dirs: readonly string[] = [workloadsDir, testdataDir]): Promise<WorkloadSource[]> {
+  const sources: WorkloadSource[] = []
+  for (const dir of dirs) {
+    for (const name of await listWorkloadFolders(dir)) {
+      const sourcePath = join(dir, name, `${name}.c`)
+      try {
+        await access(sourcePath)
+      } catch {
+        throw new BenchError('invalid-workload', `Workload folder \`${relative(repoRoot, join(dir, name))}\` has no \`${name}.c\`. Add the C source (it implements \`wfb_main\` from workloads/common/wfb.h) or remove the folder.`)
+      }
+      sources.push({ name, sourcePath, wasmPath: join(dir, name, `${name}.wasm`) })
+    }
+  }
+  return sources
+}
+
+/** Rebuilds every committed `.wasm` (workloads and test data) from its C source, a few compilers at a time. */
+export async function buildAllWorkloads(dirs: readonly string[] = [workloadsDir, testdataDir]): Promise<BuiltModule[]> {
+  const sources = await findWorkloadSources(dirs)
+  const built: BuiltModule[] = []
+  let next = 0
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < sources.length; index = next++) {
+      const source = sources[index] as WorkloadSource
+      await buildWasm(source.sourcePath, source.wasmPath)
+      built[index] = { ...source, sizeBytes: (await stat(source.wasmPath)).size }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), sources.length) }, worker))
+  return built
+}
+
+interface CompileRequest {
+  compiler: string
+  flags: readonly string[]
+  target: 'wasm32-wasi' | 'native'
+  installCommand: string
+  sourcePath: string
+  outPath: string
+}
+
+async function compile(request: CompileRequest): Promise<void> {
+  const { compiler, flags, target, installCommand, sourcePath, outPath } = request
+  const shownSource = relative(repoRoot, sourcePath).startsWith('..') ? sourcePath : relative(repoRoot, sourcePath)
+  const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const args = [...flags, `-I${harnessDir}`, sourcePath, harnessSourcePath, '-o', tempPath]
+  const result = await execa(compiler, args, { reject: false, stdin: 'ignore' })
+  if (result.failed) {
+    await rm(tempPath, { force: true })
+    // execa reports a missing executable as the spawn error's code, not as an exit code.
+    if ('code' in result && result.code === 'ENOENT') {
+      throw new BenchError('build-failed', `\`${compiler}\` was not found, so \`${shownSource}\` cannot be built for ${target}. Install it: \`${installCommand}\`.`, { cause: result })
+    }
+    const hint = target === 'wasm32-wasi' ? ` If it is about missing headers, crt1-command.o or libclang_rt.builtins-wasm32.a, install the WASI toolchain: \`${installCommand}\`.` : ''
+    throw new BenchError(
+      'build-failed',
+      `Building \`${shownSource}\` for ${target} failed (\`${compiler}\` exit code ${String(result.exitCode)}). Fix the error below.${hint}\n${String(result.stderr).trim()}`,
+      { cause: result },
+    )
+  }
+  // A module is data, not a program: keep it out of git's executable mode whoever builds it.
+  if (target === 'wasm32-wasi') await chmod(tempPath, 0o644)
+  await rename(tempPath, outPath)
+}

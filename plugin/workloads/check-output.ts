@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto'
+import { BenchError } from '../errors.ts'
+import type { InvocationResult, PreparedWorkload } from '../types.ts'
+
+/** Longest excerpt of an output or of stderr quoted in a message, in characters. */
+export const excerptChars = 200
+/** Longest stderr tail quoted in a failure message, in characters. */
+export const stderrTailChars = 2000
+
+/**
+ * Checks that one invocation counts: it finished in time, exited with 0 and printed exactly the
+ * expected stdout. Checks in this order: timeout, signal or exit code, output.
+ * @throws BenchError `timeout`, `invocation-failed` or `wrong-output`, naming the runtime, the workload and the fix.
+ */
+export function checkOutput(prepared: PreparedWorkload, result: InvocationResult, runtimeTitle: string): void {
+  const who = `\`${runtimeTitle}\``
+  const what = `\`${prepared.label}\``
+  if (result.timedOut) {
+    throw new BenchError(
+      'timeout',
+      `${who} timed out running ${what} and was stopped. If the workload is just slow on this runtime, raise the timeout (\`timeoutMs\`) or choose smaller parameters; if it never finishes, run it by hand to see where it hangs.${formatStderr(result.stderrTail)}`,
+    )
+  }
+  if (result.signal !== null || result.exitCode !== 0) {
+    const how =
+      result.signal !== null
+        ? `was killed by signal ${result.signal}`
+        : result.exitCode === null
+          ? 'ended without an exit code'
+          : `exited with code ${result.exitCode}`
+    throw new BenchError(
+      'invocation-failed',
+      `${who} failed running ${what}: it ${how}. Its stderr says what went wrong; a crash or trap in every runtime points at the workload, in one runtime at that runtime.${formatStderr(result.stderrTail)}`,
+    )
+  }
+  const { expected } = prepared
+  if (expected.kind === 'exact') {
+    const expectedBytes = Buffer.from(expected.stdout, 'utf8')
+    if (result.stdout.equals(expectedBytes)) return
+    throw new BenchError(
+      'wrong-output',
+      `${who} printed the wrong output for ${what}: expected ${quoteExcerpt(expectedBytes)}, got ${quoteExcerpt(result.stdout)} (first difference at byte ${firstDifference(expectedBytes, result.stdout)}). ${wrongOutputAdvice}`,
+    )
+  }
+  const sha256 = createHash('sha256').update(result.stdout).digest('hex')
+  if (result.stdout.length === expected.bytes && sha256 === expected.sha256) return
+  throw new BenchError(
+    'wrong-output',
+    `${who} printed the wrong output for ${what}: expected ${expected.bytes} bytes with SHA-256 ${expected.sha256}, got ${result.stdout.length} bytes with SHA-256 ${sha256}, starting ${quoteExcerpt(result.stdout)}. ${wrongOutputAdvice}`,
+  )
+}
+
+const wrongOutputAdvice =
+  'Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (`npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.'
+
+/** A JSON-quoted excerpt of `bytes` read as UTF-8, cut to {@link excerptChars} characters. */
+function quoteExcerpt(bytes: Buffer): string {
+  const text = bytes.toString('utf8')
+  if (text.length <= excerptChars) return JSON.stringify(text)
+  return `${JSON.stringify(text.slice(0, excerptChars))}… (${bytes.length} bytes)`
+}
+
+function firstDifference(a: Buffer, b: Buffer): number {
+  const shorter = Math.min(a.length, b.length)
+  for (let i = 0; i < shorter; i++) {
+    if (a[i] !== b[i]) return i
+  }
+  return shorter
+}
+
+function formatStderr(stderrTail: string): string {
+  const tail = stderrTail.trimEnd()
+  if (tail === '') return ' (stderr was empty)'
+  const cut = tail.length > stderrTailChars ? `…${tail.slice(-stderrTailChars)}` : tail
+  return `\nstderr (last lines):\n${cut}`
+}
