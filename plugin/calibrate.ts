@@ -3,11 +3,11 @@
  * launcher (one series per round, runMeasuredSeries) and compares the medians. The launcher's
  * cold starts are meant to be within ±10% of hyperfine's.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from './errors.ts'
+import { makeScratchDir } from './harness/scratch-dir.ts'
 import { formatCommand, runMeasuredSeries } from './collectors/launcher.ts'
 
 /** A command to calibrate on: a program and its arguments (no shell). */
@@ -86,7 +86,7 @@ export function toHyperfineCommand(file: string, args: readonly string[]): strin
 
 async function medianWithHyperfine(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
   const commandLine = toHyperfineCommand(command.file, command.args)
-  const dir = await mkdtemp(join(tmpdir(), 'wfb-calibrate-'))
+  const dir = await makeScratchDir('calibrate')
   try {
     const exportPath = join(dir, 'hyperfine.json')
     const args = [

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vitest/config'
 import { runtimeNames, runtimes } from '../fixtures/index.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
+import { sweepStaleScratchDirs } from './harness/scratch-dir.ts'
 import { BenchError, formatNames } from './errors.ts'
 import { readMachineFingerprint } from './machine-fingerprint.ts'
 import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
@@ -25,6 +26,7 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
+      await sweepStaleScratchDirs()
       const found = await loadWorkloads()
       const names = options.workloads ?? [...found.keys()]
       const workloads = names.map((name) => {

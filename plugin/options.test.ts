@@ -20,9 +20,9 @@ describe('resolveOptions', () => {
       runtimes: ['node-wasi', 'native'],
       workloads: undefined,
       params: {},
-      coldSamples: 20,
+      coldSamples: 30,
       warmupRuns: 1,
-      warmBatches: 5,
+      warmBatches: 10,
       warmRepeats: 20,
       timeoutMs: 30_000,
       outputDir: 'bench-results',
@@ -47,7 +47,7 @@ describe('resolveOptions', () => {
 
   test('numbers out of range say the range and the default', () => {
     expect(errorOf(() => resolveOptions({ coldSamples: 0 }, known, {})).message)
-      .toBe('Option `coldSamples` (or WFB_COLD_SAMPLES) is 0; it must be an integer from 1 to 100000 (default 20).')
+      .toBe('Option `coldSamples` (or WFB_COLD_SAMPLES) is 0; it must be an integer from 1 to 100000 (default 30).')
     expect(errorOf(() => resolveOptions({}, known, { WFB_WARM_REPEATS: 'many' })).message)
       .toBe('Option `warmRepeats` (or WFB_WARM_REPEATS) is many; it must be an integer from 1 to 1000000 (default 20).')
   })

@@ -8,13 +8,13 @@ export interface WasmFaasBenchOptions {
   workloads?: string[]
   /** Parameter values per workload, e.g. `{ fib: { n: 30 } }`. Default: each parameter's default (fib n = 25). Env `WFB_PARAMS` (`fib.n=30,…`) overrides. */
   params?: Record<string, Record<string, number>>
-  /** Measured cold invocations per row (after the warm-up runs). Default 20; at least 10 are needed for a trustworthy median. */
+  /** Measured cold invocations per row (after the warm-up runs). Default 30; at least 10 are needed for a trustworthy median. */
   coldSamples?: number
   /** Cold invocations run and checked first but not counted (page cache, compilation caches). Default 1. */
   warmupRuns?: number
   /** Invocations that each carry `warmRepeats` timed repetitions inside one live instance. Default 5. */
   warmBatches?: number
-  /** Timed repetitions per warm batch. Default 20 (so 100 warm samples per row). */
+  /** Timed repetitions per warm batch. Default 20 (so 200 warm samples per row). */
   warmRepeats?: number
   /** One invocation is killed and fails after this many milliseconds. Default 30000. */
   timeoutMs?: number
@@ -36,9 +36,9 @@ export interface ResolvedOptions {
 }
 
 const numericLimits = {
-  coldSamples: { default: 20, min: 1, max: 100_000 },
+  coldSamples: { default: 30, min: 1, max: 100_000 },
   warmupRuns: { default: 1, min: 0, max: 1000 },
-  warmBatches: { default: 5, min: 1, max: 10_000 },
+  warmBatches: { default: 10, min: 1, max: 10_000 },
   warmRepeats: { default: 20, min: 1, max: 1_000_000 },
   timeoutMs: { default: 30_000, min: 100, max: 3_600_000 },
 } as const

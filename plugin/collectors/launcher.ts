@@ -6,12 +6,12 @@
  * series in one launcher ({@link runMeasuredSeries}) rather than one launcher per sample.
  */
 import { createHash } from 'node:crypto'
-import { access, constants, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { access, constants, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
+import { makeScratchDir } from '../harness/scratch-dir.ts'
 
 /** One process run measured by the launcher. */
 export interface MeasuredRun {
@@ -139,7 +139,7 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
   }
   const launcher = await ensureLauncher()
   const command = formatCommand(spec.file, spec.args)
-  const dir = await mkdtemp(join(tmpdir(), 'wfb-run-'))
+  const dir = await makeScratchDir('run')
   try {
     const stdoutPrefix = join(dir, 'stdout')
     const stderrPrefix = join(dir, 'stderr')

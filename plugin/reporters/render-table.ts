@@ -3,9 +3,9 @@ import { relativeSpread } from '../stats/summarise.ts'
 
 /** The columns of the summary table: metric name, header, and how to print a median. */
 const columns: Array<{ metric: string; header: string; format: (value: number) => string }> = [
-  { metric: 'coldStartMs', header: 'cold start ms', format: (value) => formatNumber(value) },
-  { metric: 'warmLatencyMs', header: 'warm ms', format: (value) => formatNumber(value) },
-  { metric: 'cpuTimeMs', header: 'CPU ms', format: (value) => formatNumber(value) },
+  { metric: 'coldStartMs', header: 'cold start', format: formatMs },
+  { metric: 'warmLatencyMs', header: 'warm', format: formatMs },
+  { metric: 'cpuTimeMs', header: 'CPU time', format: formatMs },
   { metric: 'cpuUtilisation', header: 'CPU util', format: (value) => `${(value * 100).toFixed(0)}%` },
   { metric: 'peakRssBytes', header: 'peak RSS MiB', format: (value) => (value / 2 ** 20).toFixed(1) },
 ]
@@ -13,8 +13,15 @@ const columns: Array<{ metric: string; header: string; format: (value: number) =
 function formatNumber(value: number): string {
   if (value >= 100) return value.toFixed(0)
   if (value >= 10) return value.toFixed(1)
-  if (value >= 0.1) return value.toFixed(2)
-  return value.toPrecision(2)
+  return value.toFixed(2)
+}
+
+/** A duration given in milliseconds, printed in the unit that keeps it readable: `85 ns`, `210 µs`, `4.32 ms`, `1.20 s`. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${formatNumber(ms / 1000)} s`
+  if (ms >= 1) return `${formatNumber(ms)} ms`
+  if (ms >= 0.001) return `${formatNumber(ms * 1000)} µs`
+  return `${formatNumber(ms * 1e6)} ns`
 }
 
 function isSummary(metric: MetricSummary | UnsupportedMetric | undefined): metric is MetricSummary {
@@ -25,6 +32,19 @@ function isSummary(metric: MetricSummary | UnsupportedMetric | undefined): metri
 function formatCell(metric: MetricSummary | UnsupportedMetric | undefined, format: (value: number) => string): string {
   if (!isSummary(metric)) return '—'
   return `${format(metric.median)} ±${(relativeSpread(metric.samples) * 100).toFixed(0)}%`
+}
+
+/** Warnings grouped by code: each row's message, then the advice once. */
+function renderWarnings(results: ResultsFile): string[] {
+  const byCode = new Map<string, { advice: string; messages: string[] }>()
+  for (const row of results.rows) {
+    for (const warning of row.warnings) {
+      const group = byCode.get(warning.code) ?? { advice: warning.advice, messages: [] }
+      group.messages.push(`  ${row.key}: ${warning.message}`)
+      byCode.set(warning.code, group)
+    }
+  }
+  return [...byCode].flatMap(([code, group]) => ['', `warning ${code} (${group.messages.length}):`, ...group.messages, `  advice: ${group.advice}`])
 }
 
 function renderGrid(header: string[], body: string[][]): string[] {
@@ -50,13 +70,12 @@ export function renderTable(results: ResultsFile): string {
       isSummary(cold) ? String(cold.n) : '—',
     ]
   })
-  const lines = [`wasm-faas-bench: ${results.rows.length} rows on ${results.machine.cpu.model} (${results.machine.cpu.cores} cores), node ${results.machine.node}`, '']
+  const lines = [`wasm-faas-bench: ${results.rows.length} ${results.rows.length === 1 ? 'row' : 'rows'} on ${results.machine.cpu.model} (${results.machine.cpu.cores} cores), node ${results.machine.node}`, '']
   lines.push(...renderGrid(header, body))
   lines.push('', 'median ±IQR/median; cold = new process or instance per invocation, warm = repetitions inside one live instance')
   const counters = results.rows.map((row) => row.metrics.instructions).find((metric) => metric !== undefined && !isSummary(metric))
   if (counters !== undefined && !isSummary(counters)) lines.push(`instructions, cycles: ${counters.unsupported}`)
-  const warnings = results.rows.flatMap((row) => row.warnings.map((warning) => `  ${row.key}: ${warning.message} ${warning.advice}`))
-  if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings)
+  lines.push(...renderWarnings(results))
   if (results.skipped.length > 0) {
     lines.push('', `skipped (${results.skipped.length}):`)
     lines.push(...results.skipped.map((skip) => `  ${skip.runtime} ${skip.mode} ${skip.workload}: ${skip.reason}. Install: ${skip.install}`))
