@@ -1,0 +1,20 @@
+import { isAbsolute, join, resolve } from 'node:path'
+import { repoRoot } from '../workloads/load-workloads.ts'
+
+/** Environment variable that moves the tools folder (an absolute path, or relative to the current folder). */
+export const toolsDirEnv = 'WFB_TOOLS_DIR'
+
+/**
+ * The folder where `wasm-faas-bench runtimes install` puts runtimes: env `WFB_TOOLS_DIR`, or
+ * `<repo>/.wfb-tools` by default. Executables end up in its `bin/` ({@link toolsBinDir}).
+ */
+export function resolveToolsDir(env: NodeJS.ProcessEnv = process.env, root: string = repoRoot): string {
+  const fromEnv = env[toolsDirEnv]?.trim()
+  if (fromEnv === undefined || fromEnv === '') return join(root, '.wfb-tools')
+  return isAbsolute(fromEnv) ? resolve(fromEnv) : resolve(process.cwd(), fromEnv)
+}
+
+/** `<toolsDir>/bin`: every installed runtime's executable (or a symlink to it). */
+export function toolsBinDir(toolsDir: string): string {
+  return join(toolsDir, 'bin')
+}
