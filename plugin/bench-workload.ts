@@ -1,7 +1,10 @@
 import { describe, inject, test, type Bench } from 'vitest'
 import { runtimes } from '../fixtures/index.ts'
 import { countWithPerf } from './collectors/hardware-counters.ts'
+import { startLoadWindow } from './collectors/other-load.ts'
 import { BenchError } from './errors.ts'
+import { confirmRow, screenRow } from './baseline/screen-row.ts'
+import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
 import { createRowRecorder, type CounterOutcome, type RowIdentity } from './harness/row-recorder.ts'
 import { planKey, type BenchPlan } from './plan.ts'
@@ -9,6 +12,7 @@ import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance 
 import { checkOutput } from './workloads/check-output.ts'
 import { loadWorkloads } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
+import { applySlowdown } from './workloads/inject-slowdown.ts'
 import type { RuntimeInfo } from '../schema/results.d.ts'
 
 /** Invocations under perf when the machine has hardware counters (not timed). */
@@ -65,14 +69,32 @@ export function benchWorkload(name: string): void {
           const workloads = await loadWorkloads()
           const workload = workloads.get(name)
           if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
-          const prepared = prepareWorkload(workload, selected.params)
-          const instance = await instances.start(runtimes[runtime.name as keyof typeof runtimes], prepared, mode)
+          const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)
+          const adapter = runtimes[runtime.name as keyof typeof runtimes]
+          const instance = await instances.start(adapter, prepared, mode)
+          const cell = { bench, plan, runtime, mode, prepared, instance, identity }
+          let row
           try {
-            const row = await measureCell({ bench, plan, runtime, mode, prepared, instance, identity })
-            task.meta.wfb = { identity, row }
+            row = await measureCell(cell)
           } finally {
             await instance.close()
           }
+          // A row that looks regressed is measured again, on a fresh instance; the gate judges the last measurement.
+          const { policy } = plan.options.baseline
+          let confirmations = 0
+          row = await confirmRow(row, {
+            screen: (candidate) => (plan.recordBaseline ? [] : screenRow(candidate, runtime.flags ?? [], plan.baseline, plan.machine.id, policy)),
+            maxOtherLoadCores: policy.maxOtherLoadCores,
+            measureAgain: async () => {
+              const again = await instances.start(adapter, prepared, mode)
+              try {
+                return await measureCell({ ...cell, instance: again, attempt: ` (confirmation ${++confirmations})` })
+              } finally {
+                await again.close()
+              }
+            },
+          })
+          task.meta.wfb = { identity, row }
         })
       }
     }
@@ -87,9 +109,11 @@ interface CellContext {
   prepared: PreparedWorkload
   instance: RuntimeInstance
   identity: RowIdentity
+  /** Suffix of the bench names of a repeated measurement. */
+  attempt?: string
 }
 
-async function measureCell({ bench, plan, runtime, mode, prepared, instance, identity }: CellContext) {
+async function measureCell({ bench, plan, runtime, mode, prepared, instance, identity, attempt = '' }: CellContext) {
   const { options } = plan
   const title = `${runtime.title} (${mode})`
   const recorder = createRowRecorder(identity)
@@ -108,21 +132,30 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   // Each series runs back to back in one launcher (or host), as hyperfine does; every output is
   // checked before any sample counts. tinybench then only receives the measured durations
   // (overriddenDuration), so Vitest's table, bench.compare and matchers see the real numbers.
+  const loadWindow = await startLoadWindow()
   const coldSeries = await invokeChecked(0, options.warmupRuns + options.coldSamples)
   for (const warmup of coldSeries.slice(0, options.warmupRuns)) recorder.addWarmup(warmup.usage)
   const cold = coldSeries.slice(options.warmupRuns)
-  await bench(`${runtime.name} ${mode} cold`, { async: false }, replay(cold, (result) => {
+  await bench(`${runtime.name} ${mode} cold${attempt}`, { async: false }, replay(cold, (result) => {
     recorder.addCold(result.usage)
     return result.usage.wallNs / 1e6
   })).run({ iterations: cold.length, time: 0, warmup: false })
 
   const warm = await invokeChecked(options.warmRepeats, options.warmBatches)
-  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})`, { async: false }, replay(warm, (result) => {
+  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})${attempt}`, { async: false }, replay(warm, (result) => {
     recorder.addWarm(result.usage.warmNs)
     return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
   })).run({ iterations: warm.length, time: 0, warmup: false })
 
-  return recorder.toRow({ minSamples: 10, counters: await countHardware(plan, instance, options.timeoutMs) })
+  // Whatever else ran on the machine meanwhile disturbed the timings: the gate needs to know.
+  const otherLoad = await loadWindow.finish([...coldSeries, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
+  const valgrindInstructions = await countValgrindRow(instance, prepared, title, options)
+  return recorder.toRow({
+    minSamples: 10,
+    counters: await countHardware(plan, instance, options.timeoutMs),
+    ...(otherLoad === undefined ? {} : { otherLoadCores: otherLoad }),
+    ...(valgrindInstructions === undefined ? {} : { valgrindInstructions }),
+  })
 }
 
 /**

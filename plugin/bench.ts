@@ -1,2 +1,5 @@
 /** The API of `*.bench.ts` files (runs inside Vitest's bench workers): `benchWorkload('fib')`. */
 export { benchTest, benchWorkload } from './bench-workload.ts'
+/** The regression gate as a matcher inside bench tests: `expect(row).not.toRegress(baselineEntryFor(row))`. */
+export { baselineEntryFor } from './baseline/baseline-entry-for.ts'
+export { registerBaselineMatchers, toRegress } from './baseline/to-regress.ts'

@@ -13,6 +13,7 @@ export async function detectRuntimes(adapters: readonly RuntimeAdapter[]): Promi
         install: detection.install,
         ...(detection.version === undefined ? {} : { version: detection.version }),
         ...(detection.path === undefined ? {} : { path: detection.path }),
+        ...(detection.flags === undefined ? {} : { flags: detection.flags }),
         ...(detection.reason === undefined ? {} : { reason: detection.reason }),
       }
     } catch (error) {

@@ -9,7 +9,11 @@ export type BenchErrorCode =
   | 'invocation-failed'
   | 'timeout'
   | 'build-failed'
+  | 'install-failed'
   | 'invalid-results'
+  | 'invalid-baseline'
+  | 'regression'
+  | 'report-failed'
 
 /** The one error class of the project: a `code` for programs, a message for people, the original `cause`. */
 export class BenchError extends Error {

@@ -1,11 +1,15 @@
+import { resolve } from 'node:path'
 import type { Plugin } from 'vitest/config'
 import { runtimeNames, runtimes } from '../fixtures/index.ts'
+import { baselinePath, readBaseline } from './baseline/baseline-store.ts'
+import { resolveUpdate } from './baseline/run-gate.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
 import { sweepStaleScratchDirs } from './harness/scratch-dir.ts'
 import { BenchError, formatNames } from './errors.ts'
 import { readMachineFingerprint } from './machine-fingerprint.ts'
 import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
 import { planKey, type BenchPlan } from './plan.ts'
+import { createProgressReporter } from './reporters/progress-reporter.ts'
 import { createResultsReporter } from './reporters/results-reporter.ts'
 import { loadWorkloads } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
@@ -39,15 +43,21 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       for (const name of Object.keys(options.params)) {
         if (!found.has(name)) throw new BenchError('unknown-workload', `Parameters given for unknown workload \`${name}\`. Use one of: ${formatNames([...found.keys()])}.`)
       }
+      const slowdown = options.injectSlowdown
+      if (slowdown !== undefined && !found.has(slowdown.workload)) throw new BenchError('unknown-workload', `WFB_INJECT_SLOWDOWN names unknown workload \`${slowdown.workload}\`. Use one of: ${formatNames([...found.keys()])}.`)
+      if (slowdown?.runtime !== undefined && !options.runtimes.includes(slowdown.runtime)) throw new BenchError('unknown-runtime', `WFB_INJECT_SLOWDOWN names runtime \`${slowdown.runtime}\`, which this run does not measure. Use one of: ${formatNames(options.runtimes)}.`)
       const [detected, machine] = await Promise.all([
         detectRuntimes(options.runtimes.map((name) => runtimes[name as keyof typeof runtimes])),
         readMachineFingerprint(),
       ])
-      const plan: BenchPlan = { options, runtimes: detected, workloads, machine }
+      // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
+      const baseline = await readBaseline(baselinePath(resolve(vitest.config.root, options.baseline.dir), machine.id))
+      const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
+      const plan: BenchPlan = { options, runtimes: detected, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true
-        vitest.config.reporters.push(createResultsReporter(plan, vitest.config.root))
+        vitest.config.reporters.push(createResultsReporter(plan, vitest.config.root), createProgressReporter(plan))
       }
     },
   }

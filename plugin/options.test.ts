@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { BenchError } from './errors.ts'
+import { defaultPolicy } from './baseline/policy.ts'
 import { envNameOf, parseParamsEnv, resolveOptions } from './options.ts'
 
 const known = ['node-wasi', 'native']
@@ -26,6 +27,10 @@ describe('resolveOptions', () => {
       warmRepeats: 20,
       timeoutMs: 30_000,
       outputDir: 'bench-results',
+      baseline: { dir: 'baselines', missing: 'pass', update: undefined, policy: defaultPolicy },
+      instructionCount: 'off',
+      valgrindRuns: 3,
+      injectSlowdown: undefined,
     })
   })
 

@@ -1,4 +1,6 @@
+import { resolveBaselineOptions, type BaselineOptions, type ResolvedBaselineOptions } from './baseline/baseline-options.ts'
 import { BenchError, formatNames } from './errors.ts'
+import { checkSlowdown, parseInjectSlowdown, type InjectedSlowdown } from './workloads/inject-slowdown.ts'
 
 /** Options of the wasm-faas-bench Vitest plugin (`wasmFaasBench(options)` in vitest.config.ts). */
 export interface WasmFaasBenchOptions {
@@ -20,6 +22,22 @@ export interface WasmFaasBenchOptions {
   timeoutMs?: number
   /** Folder for results files, relative to the project root. Default `bench-results`; env `WFB_OUTPUT_DIR` overrides. Numeric options have env overrides too: `WFB_COLD_SAMPLES`, `WFB_WARMUP_RUNS`, `WFB_WARM_BATCHES`, `WFB_WARM_REPEATS`, `WFB_TIMEOUT_MS`. */
   outputDir?: string
+  /** Baselines (baselines/<machine id>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. */
+  baseline?: BaselineOptions
+  /**
+   * Counts instructions deterministically on extra, untimed invocations of each process-mode row:
+   * `valgrind` runs `valgrind --tool=callgrind` and adds the metric `valgrindInstructions`. Slow (native: about
+   * 0.3 s per invocation; node-wasi: several seconds). Default `off`; env `WFB_INSTRUCTION_COUNT`.
+   */
+  instructionCount?: 'off' | 'valgrind'
+  /** Invocations counted under valgrind per row when `instructionCount` is `valgrind`. Default 3; env `WFB_VALGRIND_RUNS`. */
+  valgrindRuns?: number
+  /**
+   * For testing the regression gate only: makes one workload really slower by the given percent (the workload
+   * harness does that much extra compute after each call). Env `WFB_INJECT_SLOWDOWN=fib:10` or `fib@node-wasi:10`.
+   * Never recorded as a baseline.
+   */
+  injectSlowdown?: InjectedSlowdown
 }
 
 /** Options with every default filled in and every value checked. */
@@ -33,6 +51,10 @@ export interface ResolvedOptions {
   warmRepeats: number
   timeoutMs: number
   outputDir: string
+  baseline: ResolvedBaselineOptions
+  instructionCount: 'off' | 'valgrind'
+  valgrindRuns: number
+  injectSlowdown: InjectedSlowdown | undefined
 }
 
 const numericLimits = {
@@ -41,9 +63,10 @@ const numericLimits = {
   warmBatches: { default: 10, min: 1, max: 10_000 },
   warmRepeats: { default: 20, min: 1, max: 1_000_000 },
   timeoutMs: { default: 30_000, min: 100, max: 3_600_000 },
+  valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir']
+const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -108,5 +131,13 @@ export function resolveOptions(
     params: env.WFB_PARAMS === undefined ? user.params ?? {} : parseParamsEnv(env.WFB_PARAMS),
     ...numbers,
     outputDir: env.WFB_OUTPUT_DIR ?? user.outputDir ?? 'bench-results',
+    baseline: resolveBaselineOptions(user.baseline, env),
+    instructionCount: resolveInstructionCount(env.WFB_INSTRUCTION_COUNT || user.instructionCount),
+    injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
   }
+}
+
+function resolveInstructionCount(value: string | undefined): 'off' | 'valgrind' {
+  if (value === undefined || value === 'off' || value === 'valgrind') return value ?? 'off'
+  throw new BenchError('invalid-option', `Option \`instructionCount\` (or WFB_INSTRUCTION_COUNT) is \`${value}\`. Use one of: \`off\`, \`valgrind\`.`)
 }

@@ -1,3 +1,4 @@
+import type { BaselineFile } from '../schema/baseline.d.ts'
 import type { MachineFingerprint, RuntimeInfo } from '../schema/results.d.ts'
 import type { ResolvedOptions } from './options.ts'
 import type { WorkloadParams } from './types.ts'
@@ -11,6 +12,10 @@ export interface BenchPlan {
   /** Selected workloads with their resolved parameters. */
   workloads: Array<{ name: string; params: WorkloadParams }>
   machine: MachineFingerprint
+  /** The stored baseline of this machine, read and validated once (bench tests screen each row against it). */
+  baseline?: BaselineFile
+  /** This run records the baseline (`vitest bench -u` or WFB_UPDATE_BASELINE=1) instead of judging against it. */
+  recordBaseline: boolean
 }
 
 /** What a bench test leaves in `task.meta.wfb` for the results reporter. */

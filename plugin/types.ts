@@ -13,6 +13,8 @@ export interface Detection {
   version?: string
   /** Absolute path of the binary that will run, when there is one. */
   path?: string
+  /** Flags the adapter runs the runtime with that change what is measured (`-interpreter`); baselines only compare equal flags. */
+  flags?: string[]
   /** Why it is unavailable (or a caveat when available). */
   reason?: string
   /** The command that installs or fixes it. */
@@ -150,6 +152,7 @@ export type MetricName =
   | 'instanceMemoryBytes'
   | 'instructions'
   | 'cycles'
+  | 'valgrindInstructions'
 
 /** Measurement-quality warnings: a closed list, each with advice. */
-export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run'
+export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'

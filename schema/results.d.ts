@@ -11,12 +11,19 @@
  */
 export type InstanceMode = 'process' | 'in-process'
 /**
- * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median).
+ * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median), busy machine (other processes used more than a quarter of a CPU core while the row was measured), remeasured (the row looked regressed and was measured again; the numbers are the second measurement's).
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "WarningCode".
  */
-export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run'
+export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
+/**
+ * What the regression gate concluded for one metric of one row: `pass` (no change of at least the minimum effect), `regressed` (worse by at least the minimum effect, statistically significant or beyond an exact threshold; fails the run), `improved`, `inconclusive` (too noisy to tell a minimum-effect change; the message names the option that fixes it), `no-baseline` (nothing recorded for it), `incomparable` (baseline from another machine, runtime version or flags).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "VerdictKind".
+ */
+export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
 
 /**
  * One wasm-faas-bench run: the machine, the options, the runtimes found and one row per runtime x workload x mode x parameters. Written to bench-results/latest.json and a timestamped copy.
@@ -55,6 +62,7 @@ export interface ResultsFile {
    * Combinations that were started but failed (wrong output, crash, timeout). Other rows are unaffected.
    */
   failed: FailedRow[]
+  comparison?: Comparison
 }
 /**
  * The program that wrote the file.
@@ -183,6 +191,28 @@ export interface RunOptions {
    * An invocation is killed and fails after this many milliseconds.
    */
   timeoutMs: number
+  /**
+   * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
+   */
+  instructionCount?: 'off' | 'valgrind'
+  injectSlowdown?: InjectedSlowdown
+}
+/**
+ * Present only in runs that test the regression gate: the workload harness did this much real extra compute per workload call. Such runs are never recorded as baselines.
+ */
+export interface InjectedSlowdown {
+  /**
+   * Workload slowed down (`fib`).
+   */
+  workload: string
+  /**
+   * Only this runtime's rows; absent means every runtime.
+   */
+  runtime?: string
+  /**
+   * Extra compute per workload call, in percent of the call's own duration.
+   */
+  percent: number
 }
 /**
  * A runtime the run asked for and what detection found on this machine.
@@ -213,6 +243,12 @@ export interface RuntimeInfo {
    * Version string as the runtime reports it, when available.
    */
   version?: string
+  /**
+   * Runtime flags that change what is measured (`-interpreter`, `--cranelift-opt-level=2`), when the adapter uses any. Baselines only compare rows with the same flags.
+   *
+   * Items: One flag as passed on the command line.
+   */
+  flags?: string[]
   /**
    * Absolute path of the binary that ran, when there is one.
    */
@@ -260,6 +296,10 @@ export interface ResultRow {
      */
     [k: string]: MetricSummary | UnsupportedMetric
   }
+  /**
+   * Average CPU cores used by other processes (and stolen by the hypervisor) while this row was measured: /proc/stat busy time minus the row's own CPU time, per second. Above 0.25 the row's timings count as disturbed. Absent where /proc/stat is missing.
+   */
+  otherLoadCores?: number
   /**
    * Measurement-quality warnings for this row, each with advice.
    */
@@ -348,6 +388,119 @@ export interface FailedRow {
    * Last few KiB of the runtime's stderr.
    */
   stderrTail?: string
+}
+/**
+ * The regression gate: this run against the stored baseline of its machine.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Comparison".
+ */
+export interface Comparison {
+  /**
+   * `compared`: judged against a baseline. `no-baseline`: none stored for this machine. `recorded`: this run was written as the baseline (`vitest bench -u`).
+   */
+  status: 'compared' | 'no-baseline' | 'recorded'
+  /**
+   * The baseline file for this machine, relative to the project root (`baselines/3f2a9c81d0b4.json`).
+   */
+  baselinePath: string
+  /**
+   * When that baseline was last written.
+   */
+  baselineUpdatedAt?: string
+  /**
+   * True when the gate failed the run (a regressed verdict, or nothing to compare with under `baseline.missing: 'fail'`).
+   */
+  failed: boolean
+  /**
+   * One-line summary.
+   */
+  message: string
+  /**
+   * Benjamini-Hochberg level used across the run.
+   */
+  falseDiscoveryRate?: number
+  /**
+   * One verdict per judged metric per row.
+   */
+  verdicts: Verdict[]
+}
+/**
+ * The regression gate's verdict on one metric of one row.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Verdict".
+ */
+export interface Verdict {
+  /**
+   * Row key (`node-wasi/fib/process/n=25`).
+   */
+  key: string
+  /**
+   * Metric name with its unit (`coldStartMs`).
+   */
+  metric: string
+  verdict: VerdictKind
+  /**
+   * How it was decided: `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
+   */
+  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'none'
+  /**
+   * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
+   */
+  statistic?: 'median' | 'p10'
+  /**
+   * `absolute`: the metric's own values. `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
+   */
+  comparedAs: 'absolute' | 'relative-to-reference' | 'none'
+  /**
+   * Row key of the in-run reference when comparedAs is relative-to-reference.
+   */
+  reference?: string
+  /**
+   * The baseline's statistic (see `statistic`), in the metric's unit.
+   */
+  baseline?: number
+  /**
+   * This run's statistic, in the metric's unit.
+   */
+  current?: number
+  /**
+   * Estimated relative change (0.1 = 10% more, i.e. worse) of the statistic, after dividing by the reference's when there is one.
+   */
+  change?: number
+  /**
+   * The smallest change that counts for this metric (0.05 = 5%).
+   */
+  minEffect?: number
+  /**
+   * Two-sided p-value of the test.
+   */
+  pValue?: number
+  /**
+   * Benjamini-Hochberg adjusted p-value across every sampled comparison of the run; confidence is 1 - qValue.
+   */
+  qValue?: number
+  /**
+   * The machine's calibrated run-to-run noise used (sd of the log of run medians), when the baseline has one.
+   */
+  runToRunLogSd?: number
+  /**
+   * How many A/A runs that noise was estimated from.
+   */
+  calibrationRuns?: number
+  /**
+   * Estimated smallest change this comparison could detect with 80% power at the run's significance level, from the spread of the samples.
+   */
+  detectableChange?: number
+  /**
+   * The verdict in one sentence, with the numbers.
+   */
+  message: string
+  /**
+   * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
+   */
+  advice?: string
 }
 /**
  * Summary statistics of one metric's samples, in the unit of the metric's name. Quantiles use linear interpolation between closest ranks (Hyndman & Fan type 7, the R and NumPy default).

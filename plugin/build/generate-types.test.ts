@@ -10,6 +10,12 @@ describe('generated schema types', () => {
     expect(await generateResultTypes(), 'schema/results.d.ts is stale: run `npm run gen:types`').toBe(committed)
   })
 
+  test('every schema/*.d.ts (baseline.d.ts too) is what `npm run gen:types` generates', async () => {
+    for (const { typesPath, text } of await generateAllTypes()) {
+      expect(text, `${typesPath} is stale: run \`npm run gen:types\``).toBe(await readFile(typesPath, 'utf8'))
+    }
+  })
+
   test('the banner says the file is generated and how to regenerate it', async () => {
     expect((await generateResultTypes()).split('\n').slice(0, 4)).toEqual([
       '/**',

@@ -2,7 +2,7 @@
  * launcher: times a child process the way `hyperfine -N` does and prints one JSON line per run.
  *
  *   launcher [--stdout PATH] [--stderr PATH] [--stdin PATH] [--timeout-ms N]
- *            [--runs N] [--parent-pid PID] -- FILE ARG...
+ *            [--runs N] [--parent-pid PID] [--numbered-arg I] -- FILE ARG...
  *
  * FILE is resolved like execvp (posix_spawnp): a name without a slash is looked up on the
  * launcher's PATH, a path with a slash is used as given (relative to the working directory).
@@ -22,6 +22,10 @@
  * its start for every run. Opening and closing them is outside the timed region. The timeout
  * applies to each run; after a timed-out run the launcher prints its line and stops (exit 0),
  * so fewer than N lines with the last one timed out means the series was cut short.
+ *
+ * --numbered-arg I appends the run number (from 0) to the command's argument I (1 = the first
+ * argument after FILE) in each run: `ID` becomes `ID0`, `ID1`, … so that each run of a series can
+ * name something of its own (a container). The argument is formatted outside the timed region.
  *
  * Failures of the launcher itself print {"error":"..."} and exit 127 (2 for usage errors);
  * in a series the lines of the runs already done come first.
@@ -165,6 +169,8 @@ static void output_path(char *buf, size_t size, const char *path, int series, lo
 /* What a run needs besides its number; the same for every run of a series. */
 struct run_setup {
   char *const *command;
+  /* Index into command of the argument that gets the run number appended, or -1. */
+  int numbered_arg;
   const char *stdin_path;
   const char *stdout_path;
   const char *stderr_path;
@@ -199,6 +205,22 @@ static int run_once(const struct run_setup *setup, long long run) {
   posix_spawn_file_actions_adddup2(&actions, stderr_fd, STDERR_FILENO);
 
   char *const *command = setup->command;
+  char **numbered = NULL;
+  if (setup->numbered_arg > 0) {
+    int count = 0;
+    while (command[count] != NULL) count++;
+    numbered = calloc((size_t)count + 1, sizeof *numbered);
+    size_t size = strlen(command[setup->numbered_arg]) + 24;
+    char *arg = numbered == NULL ? NULL : malloc(size);
+    if (arg == NULL) {
+      print_error("out of memory for --numbered-arg");
+      return EXIT_INTERNAL;
+    }
+    memcpy(numbered, command, (size_t)count * sizeof *numbered);
+    snprintf(arg, size, "%s%lld", command[setup->numbered_arg], run);
+    numbered[setup->numbered_arg] = arg;
+    command = numbered;
+  }
   pid_t pid = 0;
   int status = 0;
   struct rusage usage;
@@ -257,6 +279,10 @@ static int run_once(const struct run_setup *setup, long long run) {
   int64_t end_ns = monotonic_ns();
 
   posix_spawn_file_actions_destroy(&actions);
+  if (numbered != NULL) {
+    free(numbered[setup->numbered_arg]);
+    free(numbered);
+  }
   close(stdin_fd);
   close(stdout_fd);
   if (stderr_fd != stdout_fd) close(stderr_fd);
@@ -285,6 +311,7 @@ int main(int argc, char **argv) {
   long long timeout_ms = 0;
   long long parent_pid = -1;
   long long runs = 1;
+  long long numbered_arg = -1;
   int series = 0;
   int command_index = -1;
 
@@ -333,6 +360,12 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
       }
       series = 1;
+    } else if (strcmp(arg, "--numbered-arg") == 0) {
+      numbered_arg = parse_count(value);
+      if (numbered_arg < 1) {
+        print_error("--numbered-arg must be a positive integer, got %s", value);
+        return EXIT_USAGE;
+      }
     } else if (strcmp(arg, "--parent-pid") == 0) {
       parent_pid = parse_count(value);
       if (parent_pid < 1) {
@@ -341,13 +374,20 @@ int main(int argc, char **argv) {
       }
     } else {
       print_error("unknown option %s; usage: launcher [--stdout PATH] [--stderr PATH] "
-                  "[--stdin PATH] [--timeout-ms N] [--runs N] [--parent-pid PID] -- FILE ARG...",
+                  "[--stdin PATH] [--timeout-ms N] [--runs N] [--parent-pid PID] [--numbered-arg I] "
+                  "-- FILE ARG...",
                   arg);
       return EXIT_USAGE;
     }
   }
   if (command_index < 0 || command_index >= argc) {
     print_error("missing command; usage: launcher [options] -- FILE ARG...");
+    return EXIT_USAGE;
+  }
+
+  if (numbered_arg >= argc - command_index) {
+    print_error("--numbered-arg %lld: the command has only %d arguments after FILE", numbered_arg,
+                argc - command_index - 1);
     return EXIT_USAGE;
   }
 
@@ -373,6 +413,7 @@ int main(int argc, char **argv) {
 
   const struct run_setup setup = {
     .command = argv + command_index,
+    .numbered_arg = (int)numbered_arg,
     .stdin_path = stdin_path,
     .stdout_path = stdout_path,
     .stderr_path = stderr_path,

@@ -184,6 +184,13 @@ describe('runMeasuredSeries', () => {
     }
   })
 
+  test('numberedArg appends the run number to that argument in each run', async () => {
+    const series = await runMeasuredSeries({ file: '/bin/echo', args: ['fixed', 'id-', 'tail'], numberedArg: 1, timeoutMs: 10_000 }, 3)
+    expect(series.map((run) => run.stdout.toString())).toEqual(['fixed id-0 tail\n', 'fixed id-1 tail\n', 'fixed id-2 tail\n'])
+    const beyond = runMeasuredSeries({ file: '/bin/echo', args: ['only'], numberedArg: 1, timeoutMs: 10_000 }, 1)
+    await expect(beyond).rejects.toThrow('--numbered-arg 2: the command has only 1 arguments after FILE')
+  })
+
   test('a missing program fails the series with the run count', async () => {
     const run = runMeasuredSeries({ file: '/nonexistent/wfb-program', args: [], timeoutMs: 10_000 }, 3)
     await expect(run).rejects.toMatchObject({ code: 'invocation-failed' })

@@ -46,6 +46,11 @@ export interface MeasuredRunSpec {
   timeoutMs: number
   /** File fed to the process's stdin (a relative path resolves against `cwd`); default /dev/null. */
   stdinPath?: string
+  /**
+   * Index into `args` (0 = the first) of an argument that gets the run number appended in each run
+   * of a series (`id-` becomes `id-0`, `id-1`, …), so each run can name something of its own (a container).
+   */
+  numberedArg?: number
 }
 
 const sourceUrl = new URL('./launcher.c', import.meta.url)
@@ -150,6 +155,7 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
       '--runs', String(runs),
       '--parent-pid', String(process.pid),
       ...(spec.stdinPath === undefined ? [] : ['--stdin', spec.stdinPath]),
+      ...(spec.numberedArg === undefined ? [] : ['--numbered-arg', String(spec.numberedArg + 1)]),
       '--', spec.file, ...spec.args,
     ]
     const result = await execa(launcher, launcherArgs, {

@@ -1,9 +1,15 @@
 import { calibrate } from './calibrate.ts'
+import { report } from './report.ts'
+import { runtimesInstall } from './runtimes-install.ts'
 import { runtimesList } from './runtimes-list.ts'
+import { selfCheck } from './self-check.ts'
 import type { CliCommand } from './types.ts'
 
 /** Every CLI command. A new command is one file in plugin/commands/ and one line here. */
 export const commands: CliCommand[] = [
   runtimesList,
+  runtimesInstall,
   calibrate,
+  selfCheck,
+  report,
 ]

@@ -10,7 +10,8 @@ export interface CommandSpec {
   env?: Record<string, string>
 }
 
-function toInvocationResult(run: MeasuredRun): InvocationResult {
+/** One launcher measurement as an invocation result: the harness's warm lines parsed out of stderr. */
+export function toInvocationResult(run: MeasuredRun): InvocationResult {
   const { warmNs, stderrTail } = parseHarnessStderr(run.stderr.toString('utf8'))
   return {
     stdout: run.stdout,

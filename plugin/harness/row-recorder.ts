@@ -1,5 +1,5 @@
 import type { MetricSummary, ResultRow, UnsupportedMetric, Warning } from '../../schema/results.d.ts'
-import { assessQuality } from '../stats/assess-quality.ts'
+import { assessLoad, assessQuality } from '../stats/assess-quality.ts'
 import { summarise } from '../stats/summarise.ts'
 import type { InstanceMode, InvocationUsage, WorkloadParams } from '../types.ts'
 
@@ -39,7 +39,7 @@ export function createRowRecorder(identity: RowIdentity) {
     addCold(usage: InvocationUsage): void { cold.push(usage) },
     addWarm(samplesNs: readonly number[]): void { warmNs.push(...samplesNs) },
 
-    toRow(settings: { minSamples: number; counters: CounterOutcome }): ResultRow {
+    toRow(settings: { minSamples: number; counters: CounterOutcome; otherLoadCores?: number; valgrindInstructions?: number[] | { unsupported: string } }): ResultRow {
       const metrics: Record<string, MetricSummary | UnsupportedMetric> = {}
       const warnings: Warning[] = []
       const add = (name: string, samples: number[], firstRun?: number): void => {
@@ -70,7 +70,11 @@ export function createRowRecorder(identity: RowIdentity) {
         metrics.instructions = summarise(settings.counters.instructions)
         metrics.cycles = summarise(settings.counters.cycles)
       }
-      return { key: rowKey(identity), ...identity, metrics, warnings }
+      const counted = settings.valgrindInstructions
+      if (counted !== undefined) metrics.valgrindInstructions = Array.isArray(counted) ? summarise(counted) : counted
+      const load = settings.otherLoadCores
+      if (load !== undefined) warnings.push(...assessLoad(load))
+      return { key: rowKey(identity), ...identity, metrics, warnings, ...(load === undefined ? {} : { otherLoadCores: Number(load.toFixed(3)) }) }
     },
   }
 }

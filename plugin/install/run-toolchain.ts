@@ -1,6 +1,7 @@
 import { execa } from 'execa'
 import { formatCommand } from '../collectors/launcher.ts'
 import { BenchError } from '../errors.ts'
+import { firstLine } from './parse-version.ts'
 
 /** A package client's command that an installer runs (`python3 -m pip install …`, `go install …`, `cargo install …`). */
 export interface ToolchainCommand {
@@ -45,7 +46,7 @@ export async function runToolchain(command: ToolchainCommand): Promise<void> {
 export async function requireToolchain(file: string, args: string[], missingFix: string): Promise<string> {
   const result = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 30_000 })
   if (result.failed) {
-    const why = result.code === 'ENOENT' ? `\`${file}\` is not on PATH` : `\`${formatCommand(file, args)}\` failed: ${(result.stderr || result.shortMessage).split('\n')[0] ?? ''}`
+    const why = result.code === 'ENOENT' ? `\`${file}\` is not on PATH` : `\`${formatCommand(file, args)}\` failed: ${firstLine(result.stderr || (result.shortMessage ?? ''))}`
     throw new BenchError('install-failed', `This install needs ${file}: ${why}. Install it: ${missingFix}.`, { cause: result.cause })
   }
   return result.stdout.trim()

@@ -8,6 +8,8 @@ export interface RuntimeInstaller {
   source: string
   /** The executable it leaves in `<toolsDir>/bin`. */
   binary: string
+  /** Where the executable is when it is not `<toolsDir>/bin/<binary>` (a distribution package). */
+  binaryPath?: (toolsDir: string) => string
   /** The version installed in `toolsDir` now, or undefined when absent or incomplete. */
   installedVersion: (toolsDir: string) => Promise<string | undefined>
   /**

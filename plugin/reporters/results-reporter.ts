@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { Reporter, TestCase, Vitest } from 'vitest/node'
 import type { FailedRow, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
+import { applyGate } from '../baseline/run-gate.ts'
 import type { BenchPlan } from '../plan.ts'
 import { writeResults } from '../results/write-results.ts'
 import { renderTable } from './render-table.ts'
@@ -47,6 +48,8 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
           warmBatches: plan.options.warmBatches,
           warmRepeats: plan.options.warmRepeats,
           timeoutMs: plan.options.timeoutMs,
+          instructionCount: plan.options.instructionCount,
+          ...(plan.options.injectSlowdown === undefined ? {} : { injectSlowdown: plan.options.injectSlowdown }),
         },
         runtimes: plan.runtimes,
         rows: sortRows(rows, plan),
@@ -57,9 +60,14 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
         if (vitest === undefined) console.log(text)
         else vitest.logger.log(text)
       }
+      // The regression gate: judge against (or record) the baseline; a regression fails the run.
+      const gate = await applyGate(results, { root, baseline: plan.options.baseline, update: plan.recordBaseline })
+      if (gate.comparison !== undefined) results.comparison = gate.comparison
       log(`\n${renderTable(results)}`)
       const { latestPath, timestampedPath } = await writeResults(results, resolve(root, plan.options.outputDir))
       log(`\nresults: ${latestPath} (copy: ${timestampedPath})`)
+      log(`\n${gate.text}`)
+      if (gate.failed) process.exitCode = 1
     },
   }
 }

@@ -62,7 +62,7 @@ describe('validateResults', () => {
 
   test('an extra property names it and what is allowed there', () => {
     expect(rejectionOf('/rows/0/extra', true).message)
-      .toBe(oneProblem('/rows/0/extra: unexpected property; allowed here: `key`, `runtime`, `runtimeVersion`, `mode`, `workload`, `params`, `metrics`, `warnings`'))
+      .toBe(oneProblem('/rows/0/extra: unexpected property; allowed here: `key`, `runtime`, `runtimeVersion`, `mode`, `workload`, `params`, `metrics`, `otherLoadCores`, `warnings`'))
   })
 
   test('an unsupported metric may carry nothing but its reason', () => {

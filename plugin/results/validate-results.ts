@@ -1,21 +1,12 @@
-import { Ajv } from 'ajv'
-import type { DefinedError, ErrorObject } from 'ajv'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import resultsSchema from '../../schema/results.schema.json' with { type: 'json' }
-import { BenchError, formatNames } from '../errors.ts'
+import { BenchError } from '../errors.ts'
+import { createSchemaValidator, formatSchemaProblems, isRecord } from './schema-problems.ts'
 
 /** The results-file schema version this code reads and writes (`schemaVersion` in the file). */
 export const resultsSchemaVersion = 1
 
-/** How many failing fields a validation error lists before summarising the rest. */
-const listedProblems = 5
-
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true })
-// json-schema-to-typescript's annotation naming the generated type; it validates nothing.
-ajv.addKeyword({ keyword: 'tsType', schemaType: 'string' })
-// The only format the schema uses; registered here rather than pulling in ajv-formats.
-ajv.addFormat('date-time', { type: 'string', validate: isDateTime })
-const validate = ajv.compile<ResultsFile>(resultsSchema)
+const validate = createSchemaValidator().compile<ResultsFile>(resultsSchema)
 
 /**
  * Checks that `data` is a results file matching schema/results.schema.json and returns it typed.
@@ -29,71 +20,9 @@ export function validateResults(data: unknown, source: string): ResultsFile {
   if (typeof version === 'number' && version !== resultsSchemaVersion) {
     throw new BenchError('invalid-results', `Results file \`${source}\` has schemaVersion ${version}; this version of wasm-faas-bench reads schemaVersion ${resultsSchemaVersion}. Read it with the wasm-faas-bench version that wrote it, or run the benchmarks again (\`npm run bench\`).`)
   }
-  const problems = [...new Set((validate.errors ?? []).flatMap(describeError))]
-  const listed = problems.slice(0, listedProblems).map((problem) => `  ${problem}`)
-  if (problems.length > listedProblems) listed.push(`  … and ${problems.length - listedProblems} more`)
   throw new BenchError('invalid-results', [
     `Results in \`${source}\` do not match schema/results.schema.json:`,
-    ...listed,
+    ...formatSchemaProblems(validate.errors),
     'Fix: correct the fields listed, or run the benchmarks again (`npm run bench`) to write a fresh file.',
   ].join('\n'))
-}
-
-/** One line per failing field: its JSON pointer, what the schema expects there, and what it found. */
-function describeError(raw: ErrorObject): string[] {
-  const error = raw as DefinedError
-  const path = error.instancePath
-  const found = describeValue(error.data)
-  switch (error.keyword) {
-    // Summaries of the errors reported beside them.
-    case 'if':
-    case 'propertyNames':
-    case 'anyOf':
-    case 'oneOf':
-      return []
-    case 'required':
-      return [`${pointer(path, error.params.missingProperty)}: missing; it is required`]
-    case 'additionalProperties': {
-      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as object)
-      return [`${pointer(path, error.params.additionalProperty)}: unexpected property${allowed.length > 0 ? `; allowed here: ${formatNames(allowed)}` : ''}`]
-    }
-    case 'enum':
-      return [`${pointer(path)}: must be one of ${formatNames(error.params.allowedValues.map(String))}, not ${found}`]
-    case 'const':
-      return [`${pointer(path)}: must be ${JSON.stringify(error.params.allowedValue)}, not ${found}`]
-    case 'type':
-      return [`${pointer(path)}: must be ${[error.params.type].flat().join(' or ')}, not ${found}`]
-    case 'format':
-      return [`${pointer(path)}: must be a ${error.params.format} string${error.params.format === 'date-time' ? ' such as "2025-01-31T12:00:00.000Z"' : ''}, not ${found}`]
-    case 'minItems':
-      return [`${pointer(path)}: must have at least ${error.params.limit} ${error.params.limit === 1 ? 'item' : 'items'}, not ${found}`]
-    case 'pattern':
-      return error.propertyName === undefined
-        ? [`${pointer(path)}: must match ${error.params.pattern}, not ${found}`]
-        : [`${pointer(path, error.propertyName)}: the name must match ${error.params.pattern}`]
-    default:
-      return [`${pointer(path)}: ${error.message ?? 'is invalid'}, not ${found}`]
-  }
-}
-
-/** A JSON pointer (RFC 6901) for messages; the document root reads `(root)`. */
-function pointer(instancePath: string, property?: string): string {
-  const full = property === undefined ? instancePath : `${instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`
-  return full === '' ? '(root)' : full
-}
-
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : 'an array'
-  if (isRecord(value)) return 'an object'
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** RFC 3339 date-time (`2025-01-31T12:00:00.000Z`, `2025-01-31T13:00:00+01:00`) that names a real instant. */
-function isDateTime(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text))
 }

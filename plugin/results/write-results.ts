@@ -48,7 +48,7 @@ export async function readResults(path: string): Promise<ResultsFile> {
 }
 
 /** Ends a JSON.parse message that has `position N` with `(line L column C)`, which only newer V8 versions add themselves. */
-function withLineAndColumn(text: string, reason: string): string {
+export function withLineAndColumn(text: string, reason: string): string {
   const match = /position (\d+)/.exec(reason)
   if (match === null) return reason
   const before = text.slice(0, Number(match[1])).split('\n')

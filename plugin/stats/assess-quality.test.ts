@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { assessQuality, highNoiseRelativeSpread, slowFirstRunRatio } from './assess-quality.ts'
+import { assessLoad, assessQuality, busyMachineCores, highNoiseRelativeSpread, slowFirstRunRatio } from './assess-quality.ts'
 
 describe('assessQuality', () => {
   test('quiet, enough samples, ordinary first run: no warnings', () => {
@@ -63,5 +63,18 @@ describe('assessQuality', () => {
     expect(warnings.map((warning) => warning.code)).toEqual(['too-few-samples', 'high-noise', 'slow-first-run'])
     expect(warnings[1]?.message).toBe('`peakRssBytes` is noisy: its interquartile range is 33.3% of the median (limit 10%).')
     expect(warnings[2]?.message).toBe('The first `peakRssBytes` run took 9880000, 6.58 times the median of 1500000.')
+  })
+})
+
+describe('assessLoad', () => {
+  test('more than a quarter core of other load is a busy-machine warning with advice', () => {
+    expect(busyMachineCores).toBe(0.25)
+    expect(assessLoad(0.25)).toEqual([])
+    expect(assessLoad(1.2)).toEqual([{
+      code: 'busy-machine',
+      metric: 'otherLoadCores',
+      message: 'Other processes used 1.2 CPU cores on average while this row was measured (limit 0.25).',
+      advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default 1 core) the regression gate reports a slower row as inconclusive, not as regressed.',
+    }])
   })
 })

@@ -13,6 +13,13 @@ export const highNoiseRelativeSpread = 0.1
  */
 export const slowFirstRunRatio = 2
 
+/**
+ * Busy-machine limit: a row measured while other processes used more than this many CPU cores on
+ * average (0.25 = a quarter of one core) gets a `busy-machine` warning. (The regression gate's own,
+ * higher limit is `baseline.policy.maxOtherLoadCores`.)
+ */
+export const busyMachineCores = 0.25
+
 /** What `assessQuality` looks at for one metric. */
 export interface QualityInput {
   /** Metric name with its unit (`coldStartMs`). */
@@ -68,6 +75,17 @@ export function assessQuality(input: QualityInput): Warning[] {
     })
   }
   return warnings
+}
+
+/** A `busy-machine` warning when other processes used more than `busyMachineCores` while the row was measured. */
+export function assessLoad(otherLoadCores: number): Warning[] {
+  if (!(otherLoadCores > busyMachineCores)) return []
+  return [{
+    code: 'busy-machine',
+    metric: 'otherLoadCores',
+    message: `Other processes used ${formatNumber(otherLoadCores)} CPU cores on average while this row was measured (limit ${busyMachineCores}).`,
+    advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default 1 core) the regression gate reports a slower row as inconclusive, not as regressed.',
+  }]
 }
 
 /** Three significant digits for messages (`14.6`, `0.00123`, `1230000`). */

@@ -1,0 +1,89 @@
+// End to end: `vitest bench -u` records a baseline into a scratch folder; a baseline edited to be 30%
+// faster than reality makes the next `vitest bench` exit non-zero naming the regression; a corrupt
+// baseline stops the run naming file and field, and is not overwritten. Asserts what the gate
+// decided, never how fast anything was.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { execa } from 'execa'
+import { afterAll, describe, expect, test } from 'vitest'
+import type { BaselineFile } from '../../schema/baseline.d.ts'
+import { validateResults } from '../results/validate-results.ts'
+import { summarise } from '../stats/summarise.ts'
+import { repoRoot } from '../workloads/load-workloads.ts'
+import { formatBaseline } from './baseline-store.ts'
+
+const vitestCli = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
+const scratch = await mkdtemp(join(tmpdir(), 'wfb-gate-run-'))
+const baselines = join(scratch, 'baselines')
+const output = join(scratch, 'results')
+
+function runBench(extraArgs: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, [vitestCli, 'bench', '--run', ...extraArgs], {
+    cwd: repoRoot,
+    env: {
+      WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'fib', WFB_COLD_SAMPLES: '15', WFB_WARM_BATCHES: '3', WFB_WARM_REPEATS: '10',
+      WFB_BASELINE_DIR: baselines, WFB_OUTPUT_DIR: output, WFB_UPDATE_BASELINE: '', WFB_INJECT_SLOWDOWN: '', NO_COLOR: '1',
+      // Judge even if other work keeps this machine busy: the edited baseline is what must fail the run.
+      WFB_BASELINE_POLICY: '{"maxOtherLoadCores":1000}',
+      ...env,
+    },
+    reject: false,
+    all: true,
+    timeout: 240_000,
+  })
+}
+
+async function baselineFile(): Promise<string> {
+  const [name] = await readdir(baselines)
+  if (name === undefined) throw new Error(`no baseline written to ${baselines}`)
+  return join(baselines, name)
+}
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true })
+})
+
+describe('the regression gate in `vitest bench`', () => {
+  test('-u records; a baseline edited 30% faster fails the next run, naming the regression', { timeout: 300_000 }, async () => {
+    const record = await runBench(['-u'])
+    expect(record.exitCode, record.all).toBe(0)
+    expect(record.all).toContain('regression gate: recorded 1 rows as the baseline')
+    const path = await baselineFile()
+    const recorded = JSON.parse(await readFile(path, 'utf8')) as BaselineFile
+    expect(recorded.entries.map((entry) => entry.key)).toEqual(['native/fib/process/n=25'])
+
+    // Hand-edit every time to 70% of what was measured: reality now looks 43% slower.
+    for (const entry of recorded.entries) {
+      for (const [name, metric] of Object.entries(entry.metrics)) {
+        if (name.endsWith('Ms')) entry.metrics[name] = summarise(metric.samples.map((sample) => sample * 0.7))
+      }
+    }
+    await writeFile(path, formatBaseline(recorded))
+
+    const judged = await runBench([])
+    expect(judged.exitCode, judged.all).toBe(1)
+    expect(judged.all).toMatch(/REGRESSED \(\d+\), fails the run:/)
+    expect(judged.all).toMatch(/native\/fib\/process\/n=25\s+warmLatencyMs\s+\S+ \S+\s+\S+ \S+\s+\+\d+(\.\d+)?%/)
+    const results = validateResults(JSON.parse(await readFile(join(output, 'latest.json'), 'utf8')), 'latest.json')
+    expect(results.comparison).toMatchObject({ status: 'compared', failed: true })
+    const regressed = results.comparison?.verdicts.filter((verdict) => verdict.verdict === 'regressed') ?? []
+    expect(regressed.map((verdict) => verdict.metric)).toContain('warmLatencyMs')
+    for (const verdict of regressed) expect(verdict.change).toBeGreaterThan(0.05)
+    // The regression showed in the first measurement, so the row was measured again to confirm it.
+    expect(results.rows[0]?.warnings.map((warning) => warning.code)).toContain('remeasured')
+  })
+
+  test('a corrupt baseline stops the run naming file and field, and -u does not overwrite it', { timeout: 300_000 }, async () => {
+    const path = await baselineFile()
+    const text = (await readFile(path, 'utf8')).replace('"mode": "process"', '"mode": "proces"')
+    await writeFile(path, text)
+    for (const args of [[], ['-u']]) {
+      const run = await runBench(args)
+      expect(run.exitCode).not.toBe(0)
+      expect(run.all).toContain(`Baseline \`${path}\` does not match schema/baseline.schema.json:`)
+      expect(run.all).toContain('/entries/0/mode: must be one of `process`, `in-process`, not "proces"')
+      expect(await readFile(path, 'utf8')).toBe(text)
+    }
+  })
+})

@@ -1,0 +1,92 @@
+/**
+ * The regression gate's policy: which metrics are judged, how (statistical test or exact
+ * threshold), the smallest change that counts, and the false discovery rate across the matrix.
+ */
+
+/** `sampled`: noisy samples, compared with a statistical test. `exact`: deterministic counts or sizes, compared with a threshold. */
+export type MetricKind = 'sampled' | 'exact'
+
+/**
+ * The statistic a sampled metric is compared on: `p10`, the 10th percentile, for timings (other
+ * load only ever adds time, so a low quantile is the steady estimate of the undisturbed time), or
+ * `median` for the rest.
+ */
+export type MetricStatistic = 'median' | 'p10'
+
+/** How one metric is judged. */
+export interface MetricPolicy {
+  kind: MetricKind
+  /** The statistic compared (sampled metrics; exact metrics always compare medians). */
+  statistic: MetricStatistic
+  /** Smallest relative change that counts as a regression or an improvement, as a fraction (0.05 = 5%). */
+  minEffect: number
+  /**
+   * Whether to compare ratios to the reference row (native, same workload) measured in the same run,
+   * which cancels drift that moves every row alike. `auto`: when both runs have the reference row and
+   * the self-check found the ratio steadier from run to run than the absolute value. `always`: whenever
+   * both runs have it. `never`: absolute values.
+   */
+  reference: 'auto' | 'always' | 'never'
+  /** The plugin option that adds samples to this metric, named in the advice of an inconclusive verdict. */
+  samplesOption: string
+}
+
+/** The whole policy handed to `judge`. */
+export interface JudgePolicy {
+  /**
+   * False discovery rate across every sampled comparison of the run, controlled with the
+   * Benjamini-Hochberg procedure. Default 0.01.
+   */
+  falseDiscoveryRate: number
+  /** The runtime whose row of the same workload is the in-run reference. Default `native`. */
+  referenceRuntime: string
+  /**
+   * A sampled metric measured while other processes used more than this many CPU cores (the row's
+   * `otherLoadCores`) is never reported as regressed: the verdict is inconclusive and says why. A
+   * baseline entry recorded under such load makes its row's sampled verdicts inconclusive. Default 1.
+   */
+  maxOtherLoadCores: number
+  /** Metrics that are judged, by name. A metric not listed is reported but never judged. */
+  metrics: Record<string, MetricPolicy>
+}
+
+/** Partial policy as users write it in the plugin options (`baseline.policy`). */
+export interface JudgePolicyOverrides {
+  falseDiscoveryRate?: number
+  referenceRuntime?: string
+  maxOtherLoadCores?: number
+  /** Applies to every metric unless the metric sets its own. */
+  minEffect?: number
+  /** Per metric; `false` stops judging a metric. */
+  metrics?: Record<string, Partial<MetricPolicy> | false>
+}
+
+/** Default minimum effect: a 5% change. */
+export const defaultMinEffect = 0.05
+
+const timing = { kind: 'sampled', statistic: 'p10', minEffect: defaultMinEffect, samplesOption: 'coldSamples' } as const
+const exact = { kind: 'exact', statistic: 'median', minEffect: defaultMinEffect, reference: 'never', samplesOption: 'coldSamples' } as const
+
+/**
+ * The default policy. Times may compare relative to native (see `reference`); phases of in-process
+ * runs (which native has not) and memory compare absolutely. cpuUtilisation is a ratio of two
+ * judged metrics, so it is not judged itself.
+ */
+export const defaultPolicy: JudgePolicy = {
+  falseDiscoveryRate: 0.01,
+  referenceRuntime: 'native',
+  maxOtherLoadCores: 1,
+  metrics: {
+    coldStartMs: { ...timing, reference: 'auto' },
+    cpuTimeMs: { ...timing, reference: 'auto' },
+    warmLatencyMs: { ...timing, reference: 'auto', samplesOption: 'warmBatches' },
+    compileMs: { ...timing, reference: 'never' },
+    instantiateMs: { ...timing, reference: 'never' },
+    runMs: { ...timing, reference: 'never' },
+    peakRssBytes: { kind: 'sampled', statistic: 'median', minEffect: defaultMinEffect, reference: 'never', samplesOption: 'coldSamples' },
+    instanceMemoryBytes: exact,
+    instructions: exact,
+    cycles: exact,
+    valgrindInstructions: { ...exact, samplesOption: 'valgrindRuns' },
+  },
+}

@@ -1,0 +1,61 @@
+/**
+ * Deterministic instruction counts with valgrind's callgrind tool, for machines without hardware
+ * counters: `valgrind --tool=callgrind` runs the program on a synthetic CPU and counts every guest
+ * instruction executed (Ir), in user space, for all threads. Counting runs separately from timing
+ * (it is 20-100 times slower). Native programs count the same every time; a JIT runtime such as
+ * node varies by a few percent (background compilation, GC, hash seeds).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { execa } from 'execa'
+import { BenchError } from '../errors.ts'
+import { formatCommand } from './launcher.ts'
+
+/** The install command named when valgrind is missing. */
+export const valgrindInstallHint = 'apt-get install -y valgrind'
+
+/** A program run under valgrind: its output and instruction count. */
+export interface ValgrindCount {
+  /** Instructions executed (callgrind's `Ir` total). */
+  instructions: number
+  stdout: Buffer
+  exitCode: number | undefined
+  stderr: string
+}
+
+/** Reads the total from a callgrind output file (`summary:` or `totals:` line, first event = Ir). */
+export function parseCallgrindTotal(text: string): number | undefined {
+  const match = /^(?:summary|totals):\s+(\d+)/m.exec(text)
+  return match?.[1] === undefined ? undefined : Number(match[1])
+}
+
+/**
+ * Runs `file args` once under `valgrind --tool=callgrind` and returns the instruction count with
+ * the program's stdout (for the caller to check). Throws a BenchError naming the install command
+ * when valgrind is missing, or the command and valgrind's stderr when no count comes out.
+ */
+export async function countWithValgrind(command: { file: string; args: readonly string[]; timeoutMs: number }): Promise<ValgrindCount> {
+  const dir = await mkdtemp(join(tmpdir(), 'wfb-callgrind-'))
+  try {
+    const outFile = join(dir, 'callgrind.out')
+    const run = await execa('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--', command.file, ...command.args], {
+      reject: false,
+      stdin: 'ignore',
+      encoding: 'buffer',
+      stripFinalNewline: false,
+      timeout: command.timeoutMs,
+    })
+    if ('code' in run && run.code === 'ENOENT') {
+      throw new BenchError('runtime-unavailable', `\`instructionCount: 'valgrind'\` needs valgrind, which is not on PATH. Install it: \`${valgrindInstallHint}\`, or set \`instructionCount: 'off'\`.`)
+    }
+    const stderr = Buffer.from(run.stderr).toString('utf8')
+    const instructions = parseCallgrindTotal(await readFile(outFile, 'utf8').catch(() => ''))
+    if (instructions === undefined) {
+      throw new BenchError('invocation-failed', `valgrind counted nothing for \`${formatCommand(command.file, command.args)}\`${run.timedOut ? ` (stopped after ${command.timeoutMs} ms)` : ''}: ${stderr.trim().split('\n').slice(-5).join('\n')}`)
+    }
+    return { instructions, stdout: Buffer.from(run.stdout), exitCode: run.exitCode, stderr }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,44 @@
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { BenchError } from '../errors.ts'
+import { labelRuns } from '../reporters/report-model.ts'
+import { writeReport } from '../reporters/write-report.ts'
+import { defaultResultsDir, readResults } from '../results/write-results.ts'
+import type { CliCommand } from './types.ts'
+
+const usage = 'wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE]'
+
+/**
+ * `report`: an HTML report (DIR/index.html), a Markdown summary (DIR/summary.md, also appended to
+ * `--markdown FILE`) and Bencher Metric Format (DIR/bmf.json) from one or more results files.
+ * Defaults: bench-results/latest.json into bench-results/report. Several files are drawn side by
+ * side, one colour per file, in the order given.
+ */
+export const report: CliCommand = {
+  words: ['report'],
+  summary: '[results.json …] [--out DIR] [--markdown FILE]  HTML report, summary.md and bmf.json (default: bench-results/latest.json into bench-results/report)',
+  async run(args) {
+    let parsed
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, markdown: { type: 'string' } } })
+    } catch (error) {
+      throw new BenchError('invalid-option', `${error instanceof Error ? error.message : String(error)}. Usage: ${usage}`, { cause: error })
+    }
+    const { values, positionals } = parsed
+    const sources = positionals.length > 0 ? positionals : [join(defaultResultsDir, 'latest.json')]
+    for (const source of sources) {
+      await access(source).catch((error: unknown) => {
+        throw new BenchError('invalid-option', `Results file \`${source}\` does not exist. Give the path of a results file, or run the benchmarks first (\`npm run bench\` writes ${join(defaultResultsDir, 'latest.json')}).`, { cause: error })
+      })
+    }
+    const runs = labelRuns(await Promise.all(sources.map(async (source) => ({ source, results: await readResults(source) }))))
+    const written = await writeReport(runs, { outDir: values.out ?? join(defaultResultsDir, 'report'), appendMarkdownTo: values.markdown })
+    console.log(`report: ${written.htmlPath} (open in a browser; it loads nothing from the network)`)
+    console.log(`summary: ${written.markdownPath}${written.appendedTo === undefined ? '' : ` (also appended to ${written.appendedTo})`}`)
+    console.log(`Bencher Metric Format: ${written.bmfPath}`)
+    const keys = runs.flatMap((run) => run.results.rows.map((row) => row.key))
+    const repeated = keys.length - new Set(keys).size
+    if (repeated > 0) console.log(`bmf.json: ${repeated} ${repeated === 1 ? 'row appears' : 'rows appear'} in more than one file; the file given last wins.`)
+  },
+}

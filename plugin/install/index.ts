@@ -1,0 +1,23 @@
+import { runcInstaller } from './runc.ts'
+import type { RuntimeInstaller } from './types.ts'
+import { wamrInstaller } from './wamr.ts'
+import { wasm3Installer } from './wasm3.ts'
+import { wasmiInstaller } from './wasmi.ts'
+import { wasmtimeInstaller } from './wasmtime.ts'
+import { wazeroInstaller } from './wazero.ts'
+
+/** Every runtime `wasm-faas-bench runtimes install` knows, by name. A new one is one file here and one line in this map. */
+export const installers = {
+  wasmtime: wasmtimeInstaller,
+  wazero: wazeroInstaller,
+  wasmi: wasmiInstaller,
+  wamr: wamrInstaller,
+  wasm3: wasm3Installer,
+  runc: runcInstaller,
+} satisfies Record<string, RuntimeInstaller>
+
+/** A name `runtimes install` accepts. */
+export type InstallerName = keyof typeof installers
+
+/** The installer names, in map order. */
+export const installerNames = Object.keys(installers) as InstallerName[]

@@ -1,0 +1,48 @@
+import { BenchError } from '../errors.ts'
+import type { PreparedWorkload } from '../types.ts'
+
+/**
+ * A known, real slowdown for testing the regression gate: the workload harness (wfb-main.c,
+ * `--wfb-extra-work P`) does P% extra integer compute after every workload call, inside the timed
+ * region. Rows keep their keys, so they compare with the same baseline as an unslowed run.
+ */
+export interface InjectedSlowdown {
+  /** Workload to slow down (`fib`). */
+  workload: string
+  /** Only this runtime's rows; default: every runtime running the workload. */
+  runtime?: string
+  /** Extra compute per workload call, in whole percent of the call's own duration (1-1000). */
+  percent: number
+}
+
+/** The harness flag that asks for the extra work (see workloads/common/wfb-main.c). */
+export const extraWorkFlag = '--wfb-extra-work'
+
+/**
+ * Parses `WFB_INJECT_SLOWDOWN`: `fib:10` (every runtime's fib rows 10% slower) or
+ * `fib@node-wasi:10` (only node-wasi's). Empty means none.
+ */
+export function parseInjectSlowdown(text: string | undefined): InjectedSlowdown | undefined {
+  if (text === undefined || text.trim() === '') return undefined
+  const match = /^([\w-]+)(?:@([\w-]+))?:(\d+)$/.exec(text.trim())
+  if (match === null) {
+    throw new BenchError('invalid-option', `Cannot read WFB_INJECT_SLOWDOWN=\`${text}\`. Write \`workload:percent\` (\`fib:10\`) or \`workload@runtime:percent\` (\`fib@node-wasi:10\`).`)
+  }
+  const [, workload = '', runtime, percent = ''] = match
+  return checkSlowdown({ workload, ...(runtime === undefined ? {} : { runtime }), percent: Number(percent) })
+}
+
+/** Checks an `injectSlowdown` option: a whole percent from 1 to 1000. */
+export function checkSlowdown(slowdown: InjectedSlowdown): InjectedSlowdown {
+  if (!Number.isInteger(slowdown.percent) || slowdown.percent < 1 || slowdown.percent > 1000) {
+    throw new BenchError('invalid-option', `Option \`injectSlowdown.percent\` (or WFB_INJECT_SLOWDOWN) is ${slowdown.percent}; it must be a whole percent from 1 to 1000.`)
+  }
+  return slowdown
+}
+
+/** The prepared workload with the harness's extra-work flag in front of its arguments, when the slowdown applies to this runtime and workload. */
+export function applySlowdown(prepared: PreparedWorkload, runtime: string, slowdown: InjectedSlowdown | undefined): PreparedWorkload {
+  if (slowdown === undefined || slowdown.workload !== prepared.workload.name) return prepared
+  if (slowdown.runtime !== undefined && slowdown.runtime !== runtime) return prepared
+  return { ...prepared, args: [extraWorkFlag, String(slowdown.percent), ...prepared.args] }
+}
