@@ -150,7 +150,9 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   // Whatever else ran on the machine meanwhile disturbed the timings: the gate needs to know.
   const otherLoad = await loadWindow.finish([...coldSeries, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
   const valgrindInstructions = await countValgrindRow(instance, prepared, title, options)
+  const extra = await instance.extraMetrics?.({ samples: options.coldSamples, timeoutMs: options.timeoutMs })
   return recorder.toRow({
+    ...(extra === undefined ? {} : { extra }),
     minSamples: 10,
     counters: await countHardware(plan, instance, options.timeoutMs),
     ...(otherLoad === undefined ? {} : { otherLoadCores: otherLoad }),

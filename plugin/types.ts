@@ -122,6 +122,11 @@ export interface RuntimeInstance {
   invokeSeries: (request: InvokeRequest, runs: number) => Promise<InvocationResult[]>
   /** Stops everything the instance started; safe to call twice. */
   close: () => Promise<void>
+  /**
+   * Metrics this runtime measures besides the harness's, as samples by metric name with the unit in
+   * it (runc: `containerOverheadMs`). Called once per row after the timed series.
+   */
+  extraMetrics?: (settings: { samples: number; timeoutMs: number }) => Promise<Record<string, number[]>>
   /** For process-per-invocation instances: the command one invocation runs (used to count instructions with perf). */
   command?: { file: string; args: string[] }
 }

@@ -39,7 +39,7 @@ export function createRowRecorder(identity: RowIdentity) {
     addCold(usage: InvocationUsage): void { cold.push(usage) },
     addWarm(samplesNs: readonly number[]): void { warmNs.push(...samplesNs) },
 
-    toRow(settings: { minSamples: number; counters: CounterOutcome; otherLoadCores?: number; valgrindInstructions?: number[] | { unsupported: string } }): ResultRow {
+    toRow(settings: { minSamples: number; counters: CounterOutcome; otherLoadCores?: number; valgrindInstructions?: number[] | { unsupported: string }; extra?: Record<string, number[]> }): ResultRow {
       const metrics: Record<string, MetricSummary | UnsupportedMetric> = {}
       const warnings: Warning[] = []
       const add = (name: string, samples: number[], firstRun?: number): void => {
@@ -70,6 +70,7 @@ export function createRowRecorder(identity: RowIdentity) {
         metrics.instructions = summarise(settings.counters.instructions)
         metrics.cycles = summarise(settings.counters.cycles)
       }
+      for (const [name, samples] of Object.entries(settings.extra ?? {})) add(name, samples)
       const counted = settings.valgrindInstructions
       if (counted !== undefined) metrics.valgrindInstructions = Array.isArray(counted) ? summarise(counted) : counted
       const load = settings.otherLoadCores
