@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { BenchError } from './errors.ts'
 import { defaultPolicy } from './baseline/policy.ts'
 import { envNameOf, parseParamsEnv, resolveOptions } from './options.ts'
+import { thrownBenchError } from './testing/thrown-bench-error.ts'
 
 const known = ['node-wasi', 'native']
-
-function errorOf(action: () => unknown): BenchError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof BenchError) return error
-    throw error
-  }
-  throw new Error('expected a BenchError')
-}
 
 describe('resolveOptions', () => {
   test('fills in the defaults', () => {
@@ -35,25 +25,25 @@ describe('resolveOptions', () => {
   })
 
   test('an unknown runtime names the valid ones', () => {
-    const error = errorOf(() => resolveOptions({ runtimes: ['wasmtme'] }, known, {}))
+    const error = thrownBenchError(() => resolveOptions({ runtimes: ['wasmtme'] }, known, {}))
     expect(error.code).toBe('unknown-runtime')
     expect(error.message).toBe('Unknown runtime `wasmtme`. Use one of: `node-wasi`, `native`.')
   })
 
   test('an unknown runtime in WFB_RUNTIMES is caught too', () => {
-    expect(errorOf(() => resolveOptions({}, known, { WFB_RUNTIMES: 'native,v9' })).message).toContain('Unknown runtime `v9`')
+    expect(thrownBenchError(() => resolveOptions({}, known, { WFB_RUNTIMES: 'native,v9' })).message).toContain('Unknown runtime `v9`')
   })
 
   test('an unknown option names the valid ones', () => {
-    const error = errorOf(() => resolveOptions({ coldSample: 3 } as never, known, {}))
+    const error = thrownBenchError(() => resolveOptions({ coldSample: 3 } as never, known, {}))
     expect(error.code).toBe('invalid-option')
     expect(error.message).toMatch(/^Unknown option `coldSample`\. Use one of: `runtimes`, `workloads`, `params`, `coldSamples`/)
   })
 
   test('numbers out of range say the range and the default', () => {
-    expect(errorOf(() => resolveOptions({ coldSamples: 0 }, known, {})).message)
+    expect(thrownBenchError(() => resolveOptions({ coldSamples: 0 }, known, {})).message)
       .toBe('Option `coldSamples` (or WFB_COLD_SAMPLES) is 0; it must be an integer from 1 to 100000 (default 30).')
-    expect(errorOf(() => resolveOptions({}, known, { WFB_WARM_REPEATS: 'many' })).message)
+    expect(thrownBenchError(() => resolveOptions({}, known, { WFB_WARM_REPEATS: 'many' })).message)
       .toBe('Option `warmRepeats` (or WFB_WARM_REPEATS) is many; it must be an integer from 1 to 1000000 (default 20).')
   })
 
@@ -73,6 +63,6 @@ describe('environment helpers', () => {
 
   test('parseParamsEnv reads workload.param=integer lists', () => {
     expect(parseParamsEnv('fib.n=30, html.size=2')).toEqual({ fib: { n: 30 }, html: { size: 2 } })
-    expect(errorOf(() => parseParamsEnv('fib=30')).message).toBe('Cannot read `fib=30` in WFB_PARAMS. Write it as `workload.param=integer`, e.g. `fib.n=30`.')
+    expect(thrownBenchError(() => parseParamsEnv('fib=30')).message).toBe('Cannot read `fib=30` in WFB_PARAMS. Write it as `workload.param=integer`, e.g. `fib.n=30`.')
   })
 })

@@ -12,7 +12,8 @@ export function makeScratchDir(purpose: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `${prefix}${purpose}-${process.pid}-`))
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM means it does, owned by someone else). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -30,7 +31,7 @@ export async function sweepStaleScratchDirs(dir = tmpdir()): Promise<string[]> {
   const removed: string[] = []
   for (const name of await readdir(dir)) {
     const pid = Number(pattern.exec(name)?.[1] ?? Number.NaN)
-    if (Number.isInteger(pid) && !isAlive(pid)) {
+    if (Number.isInteger(pid) && !isProcessAlive(pid)) {
       await rm(join(dir, name), { recursive: true, force: true })
       removed.push(name)
     }

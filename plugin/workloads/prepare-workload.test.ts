@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { fibReference, workload as fibDefinition } from '../../workloads/fib/workload.ts'
 import { workload as htmlDefinition } from '../../workloads/html/workload.ts'
 import { workload as noopDefinition } from '../../workloads/noop/workload.ts'
-import { BenchError } from '../errors.ts'
 import type { Workload, WorkloadDefinition } from '../types.ts'
 import { formatWorkloadLabel, prepareWorkload, resolveWorkloadNames } from './prepare-workload.ts'
+import { thrownBenchError } from '../testing/thrown-bench-error.ts'
 
 function onDisk(definition: WorkloadDefinition): Workload {
   const dir = `/repo/workloads/${definition.name}`
@@ -15,16 +15,6 @@ const fib = onDisk(fibDefinition)
 const html = onDisk(htmlDefinition)
 const noop = onDisk(noopDefinition)
 const available = new Map([['fib', fib], ['html', html], ['noop', noop]])
-
-function thrown(run: () => unknown): BenchError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof BenchError) return error
-    throw error
-  }
-  throw new Error('expected a BenchError, nothing was thrown')
-}
 
 describe('prepareWorkload', () => {
   test('fills defaults and computes args, expected output and label', () => {
@@ -52,19 +42,19 @@ describe('prepareWorkload', () => {
   })
 
   test('an unknown parameter lists the valid ones', () => {
-    const error = thrown(() => prepareWorkload(fib, { m: 3 }))
+    const error = thrownBenchError(() => prepareWorkload(fib, { m: 3 }))
     expect(error.code).toBe('invalid-option')
     expect(error.message).toBe('Unknown parameter `m` for workload `fib`. Use one of: `n`.')
   })
 
   test('a parameter for a workload without parameters says so', () => {
-    const error = thrown(() => prepareWorkload(noop, { n: 3 }))
+    const error = thrownBenchError(() => prepareWorkload(noop, { n: 3 }))
     expect(error.code).toBe('invalid-option')
     expect(error.message).toBe('Unknown parameter `n` for workload `noop`: it takes no parameters. Remove `n`.')
   })
 
   test.each([41, -1, 2.5, Number.NaN])('n = %s is rejected with the allowed range', (n) => {
-    const error = thrown(() => prepareWorkload(fib, { n }))
+    const error = thrownBenchError(() => prepareWorkload(fib, { n }))
     expect(error.code).toBe('invalid-option')
     expect(error.message).toBe(`Parameter \`n\` of workload \`fib\` must be an integer from 0 to 40, got ${n}.`)
   })
@@ -99,7 +89,7 @@ describe('resolveWorkloadNames', () => {
   })
 
   test('an unknown name lists the available ones', () => {
-    const error = thrown(() => resolveWorkloadNames(['fib', 'fibb'], available))
+    const error = thrownBenchError(() => resolveWorkloadNames(['fib', 'fibb'], available))
     expect(error.code).toBe('unknown-workload')
     expect(error.message).toBe('Unknown workload `fibb`. Use one of: `fib`, `html`, `noop`.')
   })
