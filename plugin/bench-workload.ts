@@ -34,6 +34,16 @@ export const benchTest = test.extend<{ instances: InstancePool }>({
   ],
 })
 
+/**
+ * How long one cell (test) may take: every invocation it makes at its own limit (`timeoutMs`), plus a
+ * minute for starting and closing. Each invocation is bounded, so a cell cannot hang past this; a
+ * slow interpreter on a big workload legitimately needs minutes.
+ */
+function cellTimeoutMs(options: BenchPlan['options']): number {
+  const invocations = options.warmupRuns + options.coldSamples + options.warmBatches + counterRuns
+  return invocations * options.timeoutMs + 60_000
+}
+
 function readPlan(): BenchPlan {
   const plan = inject(planKey)
   if (plan === undefined) {
@@ -57,7 +67,7 @@ export function benchWorkload(name: string): void {
   describe(name, () => {
     for (const runtime of plan.runtimes) {
       for (const mode of runtime.modes) {
-        benchTest(`${runtime.name} (${mode})`, async ({ bench, task, skip, instances }) => {
+        benchTest(`${runtime.name} (${mode})`, { timeout: cellTimeoutMs(plan.options) }, async ({ bench, task, skip, instances }) => {
           const identity: RowIdentity = { runtime: runtime.name, runtimeVersion: runtime.version ?? 'unknown', mode, workload: name, params: selected.params }
           task.meta.wfb = { identity }
           if (!runtime.available) {
