@@ -52,7 +52,7 @@ export function resolvePolicy(overrides: JudgePolicyOverrides = {}, base: JudgeP
   checkFraction('baseline.policy.falseDiscoveryRate', overrides.falseDiscoveryRate, 0.5)
   checkFraction('baseline.policy.minEffect', overrides.minEffect, 10)
   if (overrides.maxOtherLoadCores !== undefined && !(overrides.maxOtherLoadCores >= 0)) {
-    throw new BenchError('invalid-option', `Option \`baseline.policy.maxOtherLoadCores\` is ${String(overrides.maxOtherLoadCores)}; it must be a number of CPU cores, 0 or more (default 1).`)
+    throw new BenchError('invalid-option', `Option \`baseline.policy.maxOtherLoadCores\` is ${String(overrides.maxOtherLoadCores)}; it must be a number of CPU cores, 0 or more (default 0.5).`)
   }
   const metrics: Record<string, MetricPolicy> = {}
   for (const [name, policy] of Object.entries(base.metrics)) {

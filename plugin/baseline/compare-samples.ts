@@ -35,7 +35,7 @@ export interface SampleComparison {
   pValue: number
   /** Standard error of the log change from the samples. */
   logStandardError: number
-  /** Smallest step between distinct sample values, relative to the statistic: what the measurement can resolve. */
+  /** Smallest step between distinct sample values, relative to the statistic (and to the reference's, when there is one): what the measurement can resolve. */
   relativeResolution: number
 }
 
@@ -111,7 +111,11 @@ export function compareSamples(current: SampleSide, baseline: SampleSide, statis
     runsPValue,
     pValue: Math.max(samplesPValue, runsPValue),
     logStandardError: Math.sqrt(variance),
-    relativeResolution: currentValue > 0 ? resolutionOf(current.samples, baseline.samples) / currentValue : 0,
+    // The reference's own step counts too: a ratio is only as fine as its coarser side.
+    relativeResolution: Math.max(
+      currentValue > 0 ? resolutionOf(current.samples, baseline.samples) / currentValue : 0,
+      refX === undefined || current.reference === undefined || baseline.reference === undefined ? 0 : resolutionOf(current.reference, baseline.reference) / Math.exp(refX.value),
+    ),
   }
 }
 

@@ -71,7 +71,7 @@ export function judge(current: JudgeSide, baseline: JudgeSide | undefined, polic
         if (stored === undefined || before === undefined) {
           verdicts.push({ ...draft, verdict: 'no-baseline', message: `${metric}: the baseline has no \`${metric}\` for ${row.key}.`, advice: recordAdvice })
         } else if (metricPolicy.kind === 'exact') {
-          verdicts.push(judgeExact({ ...draft, baseline: median(before), statistic: 'median' }, metricPolicy))
+          verdicts.push(judgeExact({ ...draft, baseline: median(before), statistic: 'median' }, metricPolicy, [now, before]))
         } else {
           const prepared = prepareSampled({ current, baseline, row, stored, metric, policy, metricPolicy, now, before })
           pending.push({ ...prepared.pending, index: verdicts.length })
@@ -147,16 +147,33 @@ function guardLoad(verdict: Verdict, load: Pending['load'], maxCores: number): V
   return {
     ...verdict,
     verdict: 'inconclusive',
-    message: `${verdict.message} But other processes used ${cores?.toFixed(2) ?? '?'} CPU cores while ${busyBaseline ? 'the baseline was recorded' : 'this row was measured'} (limit ${maxCores}), so it is not judged.`,
+    message: `${verdict.message.replace(/^(\S+) \w+: /, '$1 inconclusive: ')} But other processes used ${cores?.toFixed(2) ?? '?'} CPU cores while ${busyBaseline ? 'the baseline was recorded' : 'this row was measured'} (limit ${maxCores}), so it is not judged.`,
     advice: busyBaseline
       ? 'Record the baseline again on a quiet machine (`vitest bench -u` with nothing else running).'
       : 'Run again with nothing else running on the machine (builds, browsers, other benchmarks).',
   }
 }
 
-function judgeExact(draft: Draft, policy: MetricPolicy): Verdict {
+/** Largest over smallest sample, minus 1: how far a "deterministic" metric's samples disagree. */
+function relativeRange(summary: MetricSummary): number {
+  return summary.min > 0 ? summary.max / summary.min - 1 : summary.max === summary.min ? 0 : Number.POSITIVE_INFINITY
+}
+
+function judgeExact(draft: Draft, policy: MetricPolicy, samples: readonly MetricSummary[]): Verdict {
   const before = draft.baseline ?? 0
   const now = draft.current ?? 0
+  const range = Math.max(...samples.map(relativeRange))
+  if (range > policy.minEffect / 2) {
+    // Counts that differ between identical invocations are not deterministic here (a JIT runtime).
+    return {
+      ...draft,
+      method: 'threshold',
+      comparedAs: 'absolute',
+      verdict: 'inconclusive',
+      message: `${draft.metric} inconclusive: ${formatMetricValue(draft.metric, before)} -> ${formatMetricValue(draft.metric, now)}, but identical invocations differ by up to ${formatPercent(range)}, so the exact ${formatPercent(policy.minEffect)} threshold does not apply.`,
+      advice: `This runtime is not deterministic under this counter (JIT compilation, GC and threads vary). Judge it with a threshold above its spread (\`baseline.policy.metrics.${draft.metric}.minEffect\`), or rely on its native row.`,
+    }
+  }
   const change = before === 0 ? (now === 0 ? 0 : Number.POSITIVE_INFINITY) : now / before - 1
   const verdict = change >= policy.minEffect ? 'regressed' : change <= -policy.minEffect ? 'improved' : 'pass'
   const what = verdict === 'pass' ? `within the ${formatPercent(policy.minEffect)} threshold` : verdict

@@ -5,10 +5,10 @@
  * (it is 20-100 times slower). Native programs count the same every time; a JIT runtime such as
  * node varies by a few percent (background compilation, GC, hash seeds).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import { formatCommand } from './launcher.ts'
 
@@ -39,23 +39,39 @@ export async function countWithValgrind(command: { file: string; args: readonly 
   const dir = await mkdtemp(join(tmpdir(), 'wfb-callgrind-'))
   try {
     const outFile = join(dir, 'callgrind.out')
-    const run = await execa('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--', command.file, ...command.args], {
-      reject: false,
-      stdin: 'ignore',
-      encoding: 'buffer',
-      stripFinalNewline: false,
-      timeout: command.timeoutMs,
-    })
-    if ('code' in run && run.code === 'ENOENT') {
+    const stdoutFile = join(dir, 'stdout')
+    const run = await runToFile('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--', command.file, ...command.args], stdoutFile, command.timeoutMs)
+    if (run.spawnError?.code === 'ENOENT') {
       throw new BenchError('runtime-unavailable', `\`instructionCount: 'valgrind'\` needs valgrind, which is not on PATH. Install it: \`${valgrindInstallHint}\`, or set \`instructionCount: 'off'\`.`)
     }
-    const stderr = Buffer.from(run.stderr).toString('utf8')
     const instructions = parseCallgrindTotal(await readFile(outFile, 'utf8').catch(() => ''))
     if (instructions === undefined) {
-      throw new BenchError('invocation-failed', `valgrind counted nothing for \`${formatCommand(command.file, command.args)}\`${run.timedOut ? ` (stopped after ${command.timeoutMs} ms)` : ''}: ${stderr.trim().split('\n').slice(-5).join('\n')}`)
+      throw new BenchError('invocation-failed', `valgrind counted nothing for \`${formatCommand(command.file, command.args)}\`${run.timedOut ? ` (stopped after ${command.timeoutMs} ms)` : ''}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`)
     }
-    return { instructions, stdout: Buffer.from(run.stdout), exitCode: run.exitCode, stderr }
+    return { instructions, stdout: await readFile(stdoutFile), exitCode: run.exitCode, stderr: run.stderr }
   } finally {
     await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Runs a program with stdout going straight into a file (its own descriptor, as in the timed runs:
+ * a slow program writing a large output into a non-blocking pipe can fail with EAGAIN, as node:wasi
+ * does under valgrind), stderr collected, killed after `timeoutMs`.
+ */
+async function runToFile(file: string, args: readonly string[], stdoutFile: string, timeoutMs: number): Promise<{ exitCode: number | undefined; stderr: string; timedOut: boolean; spawnError?: NodeJS.ErrnoException }> {
+  const stdout = await open(stdoutFile, 'w')
+  try {
+    return await new Promise((resolve) => {
+      const child = spawn(file, args, { stdio: ['ignore', stdout.fd, 'pipe'] })
+      let stderr = ''
+      let timedOut = false
+      child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-16_384) })
+      const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL') }, timeoutMs)
+      child.once('error', (error: NodeJS.ErrnoException) => { clearTimeout(timer); resolve({ exitCode: undefined, stderr, timedOut, spawnError: error }) })
+      child.once('close', (code) => { clearTimeout(timer); resolve({ exitCode: code ?? undefined, stderr, timedOut }) })
+    })
+  } finally {
+    await stdout.close()
   }
 }

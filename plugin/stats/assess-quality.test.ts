@@ -74,7 +74,7 @@ describe('assessLoad', () => {
       code: 'busy-machine',
       metric: 'otherLoadCores',
       message: 'Other processes used 1.2 CPU cores on average while this row was measured (limit 0.25).',
-      advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default 1 core) the regression gate reports a slower row as inconclusive, not as regressed.',
+      advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default half a core) the regression gate reports a slower row as inconclusive, not as regressed.',
     }])
   })
 })

@@ -84,7 +84,7 @@ export function assessLoad(otherLoadCores: number): Warning[] {
     code: 'busy-machine',
     metric: 'otherLoadCores',
     message: `Other processes used ${formatNumber(otherLoadCores)} CPU cores on average while this row was measured (limit ${busyMachineCores}).`,
-    advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default 1 core) the regression gate reports a slower row as inconclusive, not as regressed.',
+    advice: 'Its timings were disturbed: stop other work on the machine (builds, browsers, other benchmarks) and run again. Above `baseline.policy.maxOtherLoadCores` (default half a core) the regression gate reports a slower row as inconclusive, not as regressed.',
   }]
 }
 
