@@ -1,0 +1,72 @@
+/**
+ * The HTTP seam: a server adapter serves one workload's output over HTTP on 127.0.0.1 (or, for
+ * platforms that live elsewhere, points at a URL the user gives). The harness (plugin/http/) picks
+ * the port, times the first response after spawn, drives the load generator, checks responses and
+ * samples the server's CPU and memory; adapters never time themselves.
+ *
+ * A server adapter is one file in fixtures/servers/ and one line in fixtures/servers/index.ts.
+ */
+import type { Detection, PreparedWorkload } from '../types.ts'
+
+/**
+ * How a server creates workload instances.
+ * `one-instance`: one live instance answers every request (a native server, a V8 instance reused).
+ * `instance-per-request`: a fresh instance per request, the serverless model (Wasmtime `serve`,
+ * Sledge sandboxes, V8 with a new instance per request).
+ */
+export type ServerMode = 'one-instance' | 'instance-per-request'
+
+/** What the harness asks of one server start. */
+export interface ServerSpawnRequest {
+  /** The 127.0.0.1 port to listen on, chosen free by the harness. */
+  port: number
+  /** A scratch directory for this server's files (spec files, logs); the harness removes it. */
+  scratchDir: string
+  /** Extra environment for the server process (e.g. `SLEDGE_NWORKERS`), from the row's parameters. */
+  env: Record<string, string>
+}
+
+/** How a server's process ended, for crash reports. */
+export interface ServerExit {
+  exitCode: number | null
+  signal: string | null
+  /** Last few KiB of the server's stderr and stdout. */
+  outputTail: string
+}
+
+/** A spawned server. The harness polls `url` for the first correct response. */
+export interface ServerInstance {
+  /** The full URL one request fetches (`http://127.0.0.1:40123/html`, `http://127.0.0.1:10010/fib?25`). */
+  url: string
+  /** Root of the process tree whose CPU and RSS are sampled during load; absent for remote endpoints. */
+  pid?: number
+  /** Settles when the server process exits on its own or is stopped; absent for remote endpoints. */
+  exited?: Promise<ServerExit>
+  /** Stops the server and everything it started (processes, containers); safe to call twice. */
+  close: () => Promise<void>
+}
+
+/** A server prepared for one workload and mode: built, compiled, rootfs ready. Spawning is what gets timed. */
+export interface PreparedServer {
+  /** Starts one server. Resolves once the process is spawned (not once it listens). */
+  spawn: (request: ServerSpawnRequest) => Promise<ServerInstance>
+  /** Whether the server keeps connections alive when asked (Sledge closes every connection). */
+  keepAlive: boolean
+  /** Cleans up what `prepare` made; safe to call twice. */
+  dispose: () => Promise<void>
+}
+
+/** A server adapter: one file in fixtures/servers/, one line in fixtures/servers/index.ts. */
+export interface ServerAdapter {
+  /** Registry key, kebab-case; the row's runtime name (`native`, `node-wasi`, `wasmtime`, `sledge`). */
+  name: string
+  /** One line for tables and errors. */
+  title: string
+  /** The modes it offers; each is a separate row. */
+  modes: readonly ServerMode[]
+  /** Names of the workloads it can serve (`html`, or every workload for Sledge). */
+  serves: (workloadName: string) => boolean
+  detect: () => Promise<Detection>
+  /** Builds and prepares everything that is not part of a cold start. */
+  prepare: (workload: PreparedWorkload, mode: ServerMode) => Promise<PreparedServer>
+}
