@@ -60,7 +60,8 @@ export function renderGate(comparison: Comparison): string {
   }
   for (const kind of ['incomparable', 'no-baseline'] as const) {
     const list = byVerdict.get(kind) ?? []
-    if (list.length === 0) continue
+    // With no baseline file at all, the summary line has said it for every row.
+    if (list.length === 0 || (kind === 'no-baseline' && comparison.status === 'no-baseline')) continue
     // One line per row: these verdicts say the same for every metric of a row.
     const rows = [...new Set(list.map((verdict) => `${verdict.key}: ${verdict.message.replace(/^\w+: /, '')}`))]
     lines.push('', `${kind} (${list.length} metrics in ${new Set(list.map((verdict) => verdict.key)).size} rows):`, ...rows.slice(0, 10).map((row) => `  ${row}`))

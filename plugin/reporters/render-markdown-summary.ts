@@ -78,15 +78,36 @@ function renderVerdicts(comparison: ComparisonView, runId: string | undefined): 
   const lines = [`**Verdicts**${runId === undefined ? '' : ` (${runId})`}${against}:${overall} ${counts.length === 0 ? 'no rows compared' : counts.join(' · ')}`, '']
   if (comparison.summary !== undefined) lines.push(escapeCell(comparison.summary), '')
   const notPassing = sortByVerdict(comparison.entries).filter((entry) => entry.verdict !== 'pass')
-  if (notPassing.length > 0) {
+  const perMetric = notPassing.filter((entry) => !perRowVerdicts.has(entry.verdict))
+  const perRow = groupByRow(notPassing.filter((entry) => perRowVerdicts.has(entry.verdict)))
+  if (perMetric.length + perRow.length > 0) {
     lines.push('| verdict | row | metric | change | confidence | detail |', '|---|---|---|---:|---|---|')
-    for (const entry of notPassing) {
+    for (const entry of perMetric) {
       const verdict = entry.verdict === 'regressed' ? '**regressed**' : escapeCell(entry.verdict)
       lines.push(`| ${verdict} | \`${entry.key}\` | ${escapeCell(entry.metric)} | ${entry.change === undefined ? '—' : formatChange(entry.change)} | ${escapeCell(formatConfidence(entry))} | ${escapeCell(entry.reason ?? '')} |`)
     }
+    for (const group of perRow.slice(0, maxPerRowLines)) {
+      lines.push(`| ${escapeCell(group.verdict)} | \`${group.key}\` | ${group.metrics} metric${group.metrics === 1 ? '' : 's'} | — | — | ${escapeCell(group.reason)} |`)
+    }
+    if (perRow.length > maxPerRowLines) lines.push(`| … | ${perRow.length - maxPerRowLines} more rows | | | | |`)
     lines.push('')
   }
   return lines
+}
+
+// Verdicts that say the same for every metric of a row: one line per row, at most this many rows.
+const perRowVerdicts = new Set(['no-baseline', 'incomparable'])
+const maxPerRowLines = 10
+
+function groupByRow(entries: ComparisonView['entries']): { verdict: string; key: string; metrics: number; reason: string }[] {
+  const groups = new Map<string, { verdict: string; key: string; metrics: number; reason: string }>()
+  for (const entry of entries) {
+    const id = `${entry.verdict}\0${entry.key}`
+    const group = groups.get(id)
+    if (group === undefined) groups.set(id, { verdict: entry.verdict, key: entry.key, metrics: 1, reason: entry.reason ?? '' })
+    else group.metrics += 1
+  }
+  return [...groups.values()]
 }
 
 function renderHttp(run: ReportRun): string[] {
