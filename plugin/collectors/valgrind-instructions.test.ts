@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
 import { ensureNativeBinary } from '../workloads/build-workloads.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
-import { countWithValgrind, parseCallgrindTotal, valgrindInstallHint } from './valgrind-instructions.ts'
+import { countWithValgrind, parseCallgrindTotal, valgrindFailure, valgrindInstallHint } from './valgrind-instructions.ts'
 
 const hasValgrind = spawnSync('valgrind', ['--version']).status === 0
 const fib = (await loadWorkloads()).get('fib')
@@ -12,6 +12,23 @@ describe('parseCallgrindTotal', () => {
     expect(parseCallgrindTotal('version: 1\nevents: Ir\nfn=main\n1 5\nsummary: 1876509\n')).toBe(1_876_509)
     expect(parseCallgrindTotal('events: Ir\ntotals: 42\n')).toBe(42)
     expect(parseCallgrindTotal('events: Ir\n')).toBeUndefined()
+  })
+})
+
+describe('valgrindFailure', () => {
+  test('keeps the assertion that stopped valgrind, not its request for a bug report (wazero, a Go program, here)', () => {
+    const stderr = [
+      'Callgrind: threads.c:247 (vgCallgrind_post_signal): Assertion \'sigNum == vgCallgrind_current_state.sig\' failed.',
+      '   at 0x58017C4A: ??? (in /usr/libexec/valgrind/callgrind-amd64-linux)',
+      'that fixing those problems will prevent Valgrind aborting or',
+      'crashing, especially if it happened in m_mallocfree.c.',
+      'If that doesn\'t help, please report this bug to: www.valgrind.org',
+    ].join('\n')
+    expect(valgrindFailure(stderr)).toBe('Callgrind: threads.c:247 (vgCallgrind_post_signal): Assertion \'sigNum == vgCallgrind_current_state.sig\' failed.')
+  })
+
+  test('without a telling line, the last five lines', () => {
+    expect(valgrindFailure('a\nb\nc\nd\ne\nf\n')).toBe('b\nc\nd\ne\nf')
   })
 })
 

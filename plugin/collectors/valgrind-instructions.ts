@@ -24,6 +24,16 @@ export interface ValgrindCount {
   stderr: string
 }
 
+/**
+ * The informative part of a failed valgrind run's stderr: its assertion or error lines (valgrind ends
+ * a crash with a paragraph asking for a bug report, which says nothing about the cause), else the last lines.
+ */
+export function valgrindFailure(stderr: string): string {
+  const lines = stderr.trim().split('\n')
+  const telling = lines.filter((line) => /assertion|error|failed|not available|unhandled|illegal/i.test(line) && !/bug report|report this bug/i.test(line))
+  return (telling.length > 0 ? telling.slice(0, 3) : lines.slice(-5)).join('\n')
+}
+
 /** Reads the total from a callgrind output file (`summary:` or `totals:` line, first event = Ir). */
 export function parseCallgrindTotal(text: string): number | undefined {
   const match = /^(?:summary|totals):\s+(\d+)/m.exec(text)
@@ -46,7 +56,7 @@ export async function countWithValgrind(command: { file: string; args: readonly 
     }
     const instructions = parseCallgrindTotal(await readFile(outFile, 'utf8').catch(() => ''))
     if (instructions === undefined) {
-      throw new BenchError('invocation-failed', `valgrind counted nothing for \`${formatCommand(command.file, command.args)}\`${run.timedOut ? ` (stopped after ${command.timeoutMs} ms)` : ''}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`)
+      throw new BenchError('invocation-failed', `valgrind counted nothing for \`${formatCommand(command.file, command.args)}\`${run.timedOut ? ` (stopped after ${command.timeoutMs} ms)` : ''}: ${valgrindFailure(run.stderr)}`)
     }
     return { instructions, stdout: await readFile(stdoutFile), exitCode: run.exitCode, stderr: run.stderr }
   } finally {

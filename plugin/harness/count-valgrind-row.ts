@@ -14,7 +14,7 @@ const valgrindTimeoutFactor = 20
  */
 export async function countValgrindRow(instance: RuntimeInstance, prepared: PreparedWorkload, title: string, options: ResolvedOptions): Promise<number[] | { unsupported: string } | undefined> {
   if (options.instructionCount !== 'valgrind') return undefined
-  if (instance.command === undefined) return { unsupported: 'not counted in in-process mode: valgrind would count the whole host process, not the instance; see the process-mode row' }
+  if (instance.command === undefined) return { unsupported: 'not counted without a process per invocation (in-process or remote mode): valgrind would count a whole host process or cannot reach the instance; see a process-mode row' }
   const counts: number[] = []
   try {
     for (let run = 0; run < options.valgrindRuns; run++) {
@@ -30,7 +30,9 @@ export async function countValgrindRow(instance: RuntimeInstance, prepared: Prep
       counts.push(counted.instructions)
     }
   } catch (error) {
-    return { unsupported: `valgrind could not count it: ${(error as Error).message.split('\n')[0] ?? ''}` }
+    // The whole message on one line: the cause (valgrind's assertion, the runtime's stderr) follows the first line.
+    const message = (error as Error).message.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ')
+    return { unsupported: `valgrind could not count it: ${message.length > 600 ? `${message.slice(0, 600)}…` : message}` }
   }
   return counts
 }
