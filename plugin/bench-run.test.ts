@@ -1,13 +1,14 @@
 // End to end: `vitest bench` through the plugin, the real runtimes, the reporter and the results
 // file, with small sample counts. Asserts what the run produced, never how fast it was.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
-import { runtimeNames } from '../fixtures/index.ts'
 import { listDescendants } from './collectors/process-tree.ts'
 import { formatNames } from './errors.ts'
+import { interruptAndListLeftovers } from './testing/processes-with-env.ts'
+import { selectableNames } from './index.ts'
 import { validateResults } from './results/validate-results.ts'
 import { repoRoot } from './workloads/load-workloads.ts'
 
@@ -15,7 +16,8 @@ const vitestCli = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const outputDir = await mkdtemp(join(tmpdir(), 'wfb-bench-run-'))
 
 function runBench(env: Record<string, string>) {
-  return execa(process.execPath, [vitestCli, 'bench', '--run'], {
+  // The workload benches only (file-name filters): the HTTP benches have their own end-to-end test (bench-http-run.test.ts).
+  return execa(process.execPath, [vitestCli, 'bench', '--run', 'fib.bench', 'html.bench', 'noop.bench'], {
     cwd: repoRoot,
     // A scratch baseline folder: the committed baselines/ must not judge these small-sample runs.
     env: { WFB_OUTPUT_DIR: outputDir, WFB_BASELINE_DIR: join(outputDir, 'baselines'), WFB_COLD_SAMPLES: '10', WFB_WARM_BATCHES: '2', WFB_WARM_REPEATS: '5', NO_COLOR: '1', ...env },
@@ -23,19 +25,6 @@ function runBench(env: Record<string, string>) {
     all: true,
     timeout: 240_000,
   })
-}
-
-/** Processes anywhere on the machine (orphans included) whose environment carries `marker`. */
-async function processesWithEnv(marker: string): Promise<Array<{ pid: number; command: string }>> {
-  const found: Array<{ pid: number; command: string }> = []
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    const environ = await readFile(`/proc/${entry}/environ`, 'latin1').catch(() => '')
-    if (!environ.split('\0').includes(marker)) continue
-    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')
-    found.push({ pid: Number(entry), command: command.replaceAll('\0', ' ').trim() })
-  }
-  return found
 }
 
 afterAll(async () => {
@@ -73,22 +62,16 @@ describe('vitest bench with the plugin', () => {
   test('an unknown runtime stops the run before anything starts, listing the valid names', { timeout: 120_000 }, async () => {
     const run = await runBench({ WFB_RUNTIMES: 'wasmtme' })
     expect(run.exitCode).not.toBe(0)
-    expect(run.all).toContain(`Unknown runtime \`wasmtme\`. Use one of: ${formatNames(runtimeNames)}.`)
+    expect(run.all).toContain(`Unknown runtime \`wasmtme\`. Use one of: ${formatNames(selectableNames)}.`)
   })
 
   test('Ctrl-C in the middle of a run leaves no process behind', { timeout: 120_000 }, async () => {
-    const marker = `WFB_CTRL_C_MARK=${process.pid}-${Date.now()}`
-    const [name = '', value = ''] = marker.split('=')
-    const run = runBench({ WFB_RUNTIMES: 'node-wasi,native', WFB_COLD_SAMPLES: '100000', [name]: value })
-    // Wait until the measurement launcher is live with a runtime process under it, then interrupt.
-    const launcherLive = async (): Promise<boolean> => (await processesWithEnv(marker)).some(({ command }) => command.includes('.wfb-cache/launcher-'))
-    const deadline = Date.now() + 60_000
-    while (!(await launcherLive()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(await launcherLive()).toBe(true)
-    run.kill('SIGINT')
-    await run
-    const settle = Date.now() + 5_000
-    while ((await processesWithEnv(marker)).length > 0 && Date.now() < settle) await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(await processesWithEnv(marker)).toEqual([])
+    // Interrupted once the measurement launcher is live with a runtime process under it.
+    const { reachedLive, leftovers } = await interruptAndListLeftovers(
+      (env) => runBench({ WFB_RUNTIMES: 'node-wasi,native', WFB_COLD_SAMPLES: '100000', ...env }),
+      (command) => command.includes('.wfb-cache/launcher-'),
+    )
+    expect(reachedLive).toBe(true)
+    expect(leftovers).toEqual([])
   })
 })

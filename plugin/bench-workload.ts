@@ -45,7 +45,8 @@ function cellTimeoutMs(options: BenchPlan['options']): number {
   return Math.min(invocations * options.timeoutMs + 60_000, 2 ** 31 - 1)
 }
 
-function readPlan(): BenchPlan {
+/** The plan the plugin provided to this bench worker. @throws BenchError when the plugin is not configured. */
+export function readPlan(): BenchPlan {
   const plan = inject(planKey)
   if (plan === undefined) {
     throw new BenchError('invalid-option', 'No benchmark plan: add the plugin to vitest.config.ts (`plugins: [wasmFaasBench()]`) and run with `vitest bench`.')
@@ -165,7 +166,7 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   return recorder.toRow({
     ...(extra === undefined ? {} : { extra }),
     minSamples: 10,
-    counters: await countHardware(plan, instance, options.timeoutMs),
+    counters: await countHardware(plan, instance, mode, options.timeoutMs),
     ...(otherLoad === undefined ? {} : { otherLoadCores: otherLoad }),
     ...(valgrindInstructions === undefined ? {} : { valgrindInstructions }),
   })
@@ -184,10 +185,12 @@ function replay(results: InvocationResult[], record: (result: InvocationResult) 
   }
 }
 
-async function countHardware(plan: BenchPlan, instance: RuntimeInstance, timeoutMs: number): Promise<CounterOutcome> {
+async function countHardware(plan: BenchPlan, instance: RuntimeInstance, mode: InstanceMode, timeoutMs: number): Promise<CounterOutcome> {
   const counters = plan.machine.hardwareCounters
   if (!counters.supported) return { unsupported: `unsupported here: ${counters.reason ?? 'no hardware counters'}` }
-  if (instance.command === undefined) return { unsupported: 'not counted in in-process mode: the host process runs more than the instance; use process mode' }
+  if (instance.command === undefined) {
+    return { unsupported: mode === 'remote' ? 'not counted: the invocation runs on a remote platform' : 'not counted in in-process mode: the host process runs more than the instance; use process mode' }
+  }
   const instructions: number[] = []
   const cycles: number[] = []
   for (let run = 0; run < counterRuns; run++) {

@@ -1,9 +1,17 @@
 import type { RuntimeInfo } from '../schema/results.d.ts'
-import type { RuntimeAdapter } from './types.ts'
+import type { Detection } from './types.ts'
 
-/** Asks each adapter whether it runs here. A detect() that throws makes the runtime unavailable, with the error as the reason. */
-export async function detectRuntimes(adapters: readonly RuntimeAdapter[]): Promise<RuntimeInfo[]> {
-  return Promise.all(adapters.map(async (adapter): Promise<RuntimeInfo> => {
+/** What detection needs of an adapter: runtime adapters and HTTP server adapters alike. */
+interface DetectableAdapter<Mode extends string> {
+  name: string
+  title: string
+  modes: readonly Mode[]
+  detect: () => Promise<Detection>
+}
+
+/** Asks each adapter (runtime or HTTP server) whether it runs here. A detect() that throws makes it unavailable, with the error as the reason. */
+export async function detectRuntimes<Mode extends string>(adapters: ReadonlyArray<DetectableAdapter<Mode>>): Promise<Array<Omit<RuntimeInfo, 'modes'> & { modes: Mode[] }>> {
+  return Promise.all(adapters.map(async (adapter): Promise<Omit<RuntimeInfo, 'modes'> & { modes: Mode[] }> => {
     const base = { name: adapter.name, title: adapter.title, modes: [...adapter.modes] }
     try {
       const detection = await adapter.detect()

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import type { Plugin } from 'vitest/config'
 import { runtimeNames, runtimes } from '../fixtures/index.ts'
+import { serverNames, servers } from '../fixtures/servers/index.ts'
+import { detectLoadGenerator } from './http/load-generator.ts'
 import { baselinePath, readBaseline } from './baseline/baseline-store.ts'
 import { resolveUpdate } from './baseline/run-gate.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
@@ -16,13 +18,21 @@ import { prepareWorkload } from './workloads/prepare-workload.ts'
 
 export type { WasmFaasBenchOptions } from './options.ts'
 
+/** False for an opt-in server (an endpoint URL) the user has not configured: it stays out of the default selection. */
+function isConfigured(name: string): boolean {
+  return !Object.hasOwn(servers, name) || servers[name as keyof typeof servers].optIn?.().configured !== false
+}
+
+/** Names `runtimes` (and WFB_RUNTIMES) accept: every runtime and every HTTP server, in registry order. */
+export const selectableNames: readonly string[] = [...new Set<string>([...runtimeNames, ...serverNames])]
+
 /**
  * The wasm-faas-bench Vitest plugin. Options are checked when the config loads; in a `vitest bench`
  * run it then finds the workloads, detects the runtimes, reads the machine fingerprint once, hands
  * the plan to the bench workers and registers the results reporter.
  */
 export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
-  const options = resolveOptions(userOptions, runtimeNames)
+  const options = resolveOptions(userOptions, selectableNames, process.env, selectableNames.filter(isConfigured))
   let reporterAdded = false
   return {
     name: 'wasm-faas-bench',
@@ -46,14 +56,17 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       const slowdown = options.injectSlowdown
       if (slowdown !== undefined && !found.has(slowdown.workload)) throw new BenchError('unknown-workload', `WFB_INJECT_SLOWDOWN names unknown workload \`${slowdown.workload}\`. Use one of: ${formatNames([...found.keys()])}.`)
       if (slowdown?.runtime !== undefined && !options.runtimes.includes(slowdown.runtime)) throw new BenchError('unknown-runtime', `WFB_INJECT_SLOWDOWN names runtime \`${slowdown.runtime}\`, which this run does not measure. Use one of: ${formatNames(options.runtimes)}.`)
-      const [detected, machine] = await Promise.all([
-        detectRuntimes(options.runtimes.map((name) => runtimes[name as keyof typeof runtimes])),
+      // WFB_RUNTIMES selects runtimes and HTTP servers alike (node-wasi names both).
+      const [detected, detectedServers, loadGenerator, machine] = await Promise.all([
+        detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(runtimes, name)).map((name) => runtimes[name as keyof typeof runtimes])),
+        detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(servers, name)).map((name) => servers[name as keyof typeof servers])),
+        detectLoadGenerator('hey'),
         readMachineFingerprint(),
       ])
       // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
       const baseline = await readBaseline(baselinePath(resolve(vitest.config.root, options.baseline.dir), machine.id))
       const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
-      const plan: BenchPlan = { options, runtimes: detected, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
+      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true

@@ -21,7 +21,13 @@ describe('resolveOptions', () => {
       instructionCount: 'off',
       valgrindRuns: 3,
       injectSlowdown: undefined,
+      http: { concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 },
     })
+  })
+
+  test('the default selection can leave out opt-in names, which stay selectable', () => {
+    expect(resolveOptions({}, [...known, 'endpoint'], {}, known).runtimes).toEqual(known)
+    expect(resolveOptions({}, [...known, 'endpoint'], { WFB_RUNTIMES: 'endpoint' }, known).runtimes).toEqual(['endpoint'])
   })
 
   test('an unknown runtime names the valid ones', () => {

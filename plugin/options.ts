@@ -1,5 +1,6 @@
 import { resolveBaselineOptions, type BaselineOptions, type ResolvedBaselineOptions } from './baseline/baseline-options.ts'
 import { BenchError, formatNames } from './errors.ts'
+import { resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './http/http-options.ts'
 import { checkSlowdown, parseInjectSlowdown, type InjectedSlowdown } from './workloads/inject-slowdown.ts'
 
 /** Options of the wasm-faas-bench Vitest plugin (`wasmFaasBench(options)` in vitest.config.ts). */
@@ -38,6 +39,8 @@ export interface WasmFaasBenchOptions {
    * Never recorded as a baseline.
    */
   injectSlowdown?: InjectedSlowdown
+  /** HTTP load settings of the server rows (benches/http.bench.ts): concurrency levels, keep-alive, duration; see plugin/http/http-options.ts. */
+  http?: HttpOptions
 }
 
 /** Options with every default filled in and every value checked. */
@@ -55,6 +58,7 @@ export interface ResolvedOptions {
   instructionCount: 'off' | 'valgrind'
   valgrindRuns: number
   injectSlowdown: InjectedSlowdown | undefined
+  http: ResolvedHttpOptions
 }
 
 const numericLimits = {
@@ -66,7 +70,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown']
+const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -101,13 +105,15 @@ export function resolveOptions(
   user: WasmFaasBenchOptions,
   knownRuntimes: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  /** The selection when the user names none: every known runtime except opt-in ones not configured (an endpoint without URL). */
+  defaultRuntimes: readonly string[] = knownRuntimes,
 ): ResolvedOptions {
   for (const key of Object.keys(user)) {
     if (!knownOptions.includes(key)) {
       throw new BenchError('invalid-option', `Unknown option \`${key}\`. Use one of: ${formatNames(knownOptions)}.`)
     }
   }
-  const runtimes = splitList(env.WFB_RUNTIMES) ?? user.runtimes ?? [...knownRuntimes]
+  const runtimes = splitList(env.WFB_RUNTIMES) ?? user.runtimes ?? [...defaultRuntimes]
   for (const name of runtimes) {
     if (!knownRuntimes.includes(name)) {
       throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(knownRuntimes)}.`)
@@ -134,6 +140,7 @@ export function resolveOptions(
     baseline: resolveBaselineOptions(user.baseline, env),
     instructionCount: resolveInstructionCount(env.WFB_INSTRUCTION_COUNT || user.instructionCount),
     injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
+    http: resolveHttpOptions(user.http, env),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { BaselineFile } from '../schema/baseline.d.ts'
-import type { MachineFingerprint, RuntimeInfo } from '../schema/results.d.ts'
+import type { MachineFingerprint, RuntimeInfo, ServerInfo } from '../schema/results.d.ts'
+import type { LoadGeneratorDetection } from './http/load-generator.ts'
 import type { ResolvedOptions } from './options.ts'
 import type { WorkloadParams } from './types.ts'
 import type { RowIdentity } from './harness/row-recorder.ts'
@@ -9,6 +10,10 @@ import type { ResultRow } from '../schema/results.d.ts'
 export interface BenchPlan {
   options: ResolvedOptions
   runtimes: RuntimeInfo[]
+  /** Selected HTTP servers (fixtures/servers/) and what detection found; empty when none is selected. */
+  servers: ServerInfo[]
+  /** The HTTP load generator (hey) as found here; the server rows need it. */
+  loadGenerator: LoadGeneratorDetection
   /** Selected workloads with their resolved parameters. */
   workloads: Array<{ name: string; params: WorkloadParams }>
   machine: MachineFingerprint
@@ -22,7 +27,8 @@ export interface BenchPlan {
 export interface CellMeta {
   identity: RowIdentity
   row?: ResultRow
-  skipped?: { reason: string; install: string }
+  /** Why the cell was not measured; `params` for HTTP cells, whose skips differ by parameters (keep-alive). */
+  skipped?: { reason: string; install: string; params?: Record<string, number> }
 }
 
 declare module 'vitest' {

@@ -3,8 +3,11 @@
  * Results-file types are generated from schema/results.schema.json into schema/results.d.ts.
  */
 
-/** How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host. */
-export type InstanceMode = 'process' | 'in-process'
+/**
+ * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a
+ * live host; `remote`: invoked on a platform that runs elsewhere (Faasm), so only wall time is measured here.
+ */
+export type InstanceMode = 'process' | 'in-process' | 'remote'
 
 /** What `detect()` found out about a runtime on this machine. */
 export interface Detection {
@@ -99,6 +102,11 @@ export interface InvocationUsage {
   instanceMemoryBytes?: number
   /** Durations of the warm repetitions, in nanoseconds (one per `warmRepeats`). */
   warmNs: number[]
+  /**
+   * Why CPU time and peak RSS were not measured (a remote platform: the invocation ran on another machine). The
+   * CPU and RSS fields are then 0 and mean nothing; the row carries this reason instead of numbers.
+   */
+  unmeasured?: string
 }
 
 /** The outcome of one invocation: what it printed and what it cost. */

@@ -4,9 +4,9 @@
  */
 
 /**
- * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host.
+ * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists.
  */
-export type InstanceMode = 'process' | 'in-process'
+export type RowMode = 'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request'
 
 /**
  * The stored baseline of one machine: baselines/<machine id>.json. Written by `vitest bench -u` (or WFB_UPDATE_BASELINE=1), read by the regression gate. One entry per runtime x runtime version x flags x workload x parameters x mode, each with the samples of every metric.
@@ -153,7 +153,7 @@ export interface BaselineEntry {
    */
   workload: string
   params: WorkloadParams
-  mode: InstanceMode
+  mode: RowMode
   /**
    * When the run that recorded this entry started (RFC 3339).
    */
@@ -209,11 +209,49 @@ export interface RunOptions {
    * An invocation is killed and fails after this many milliseconds.
    */
   timeoutMs: number
+  http?: HttpRunOptions
   /**
    * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
    */
   instructionCount?: 'off' | 'valgrind'
   injectSlowdown?: InjectedSlowdown
+}
+/**
+ * The HTTP load settings of the run's server rows (benches/http.bench.ts).
+ */
+export interface HttpRunOptions {
+  /**
+   * Concurrent connections, one row per level.
+   *
+   * Items: One level.
+   */
+  concurrency: number[]
+  /**
+   * Connection reuse settings measured, one row each.
+   *
+   * Items: `on` or `off`.
+   */
+  keepAlive: ('on' | 'off')[]
+  /**
+   * Length of one load phase, in milliseconds.
+   */
+  durationMs: number
+  /**
+   * A load phase also stops after this many requests.
+   */
+  maxRequests: number
+  /**
+   * Server starts timed to their first correct response, per row.
+   */
+  coldSamples: number
+  /**
+   * A server must answer within this long of its start, and each request within this long.
+   */
+  timeoutMs: number
+  /**
+   * The load generator and its version (`hey 0.1.4-2+b4`).
+   */
+  loadGenerator?: string
 }
 /**
  * Present only in runs that test the regression gate: the workload harness did this much real extra compute per workload call. Such runs are never recorded as baselines.

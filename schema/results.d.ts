@@ -4,12 +4,19 @@
  */
 
 /**
- * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host.
+ * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host; `remote`: invoked on a platform that runs elsewhere (Faasm), so only wall time is measured here.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "InstanceMode".
  */
-export type InstanceMode = 'process' | 'in-process'
+export type InstanceMode = 'process' | 'in-process' | 'remote'
+/**
+ * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "RowMode".
+ */
+export type RowMode = 'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request'
 /**
  * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median), busy machine (other processes used more than a quarter of a CPU core while the row was measured), remeasured (the row looked regressed and was measured again; the numbers are the second measurement's).
  *
@@ -24,6 +31,13 @@ export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 
  * via the `definition` "VerdictKind".
  */
 export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
+/**
+ * How an HTTP server creates workload instances: `one-instance` (one live instance answers every request) or `instance-per-request` (a fresh instance per request, the serverless model).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "ServerMode".
+ */
+export type ServerMode = 'one-instance' | 'instance-per-request'
 
 /**
  * One wasm-faas-bench run: the machine, the options, the runtimes found and one row per runtime x workload x mode x parameters. Written to bench-results/latest.json and a timestamped copy.
@@ -63,6 +77,10 @@ export interface ResultsFile {
    */
   failed: FailedRow[]
   comparison?: Comparison
+  /**
+   * Every HTTP server (fixtures/servers/) the run asked for, found or not; their rows carry `concurrency` and `keepAlive` parameters. Absent in runs without HTTP benches.
+   */
+  servers?: ServerInfo[]
 }
 /**
  * The program that wrote the file.
@@ -191,11 +209,49 @@ export interface RunOptions {
    * An invocation is killed and fails after this many milliseconds.
    */
   timeoutMs: number
+  http?: HttpRunOptions
   /**
    * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
    */
   instructionCount?: 'off' | 'valgrind'
   injectSlowdown?: InjectedSlowdown
+}
+/**
+ * The HTTP load settings of the run's server rows (benches/http.bench.ts).
+ */
+export interface HttpRunOptions {
+  /**
+   * Concurrent connections, one row per level.
+   *
+   * Items: One level.
+   */
+  concurrency: number[]
+  /**
+   * Connection reuse settings measured, one row each.
+   *
+   * Items: `on` or `off`.
+   */
+  keepAlive: ('on' | 'off')[]
+  /**
+   * Length of one load phase, in milliseconds.
+   */
+  durationMs: number
+  /**
+   * A load phase also stops after this many requests.
+   */
+  maxRequests: number
+  /**
+   * Server starts timed to their first correct response, per row.
+   */
+  coldSamples: number
+  /**
+   * A server must answer within this long of its start, and each request within this long.
+   */
+  timeoutMs: number
+  /**
+   * The load generator and its version (`hey 0.1.4-2+b4`).
+   */
+  loadGenerator?: string
 }
 /**
  * Present only in runs that test the regression gate: the workload harness did this much real extra compute per workload call. Such runs are never recorded as baselines.
@@ -281,7 +337,7 @@ export interface ResultRow {
    * Version of the runtime that produced the row.
    */
   runtimeVersion: string
-  mode: InstanceMode
+  mode: RowMode
   /**
    * Workload name (`fib`).
    */
@@ -353,7 +409,8 @@ export interface SkippedRow {
    * Workload name.
    */
   workload: string
-  mode: InstanceMode
+  mode: RowMode
+  params?: WorkloadParams
   /**
    * Why it was skipped (`wasmtime not found on PATH`).
    */
@@ -378,7 +435,7 @@ export interface FailedRow {
    * Workload name.
    */
   workload: string
-  mode: InstanceMode
+  mode: RowMode
   params: WorkloadParams
   /**
    * The error message (wrong output, exit code, timeout).
@@ -501,6 +558,54 @@ export interface Verdict {
    * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
    */
   advice?: string
+}
+/**
+ * An HTTP server (fixtures/servers/) the run asked for and what detection found on this machine.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "ServerInfo".
+ */
+export interface ServerInfo {
+  /**
+   * Registry key, kebab-case (`node-wasi`); the runtime name of its rows.
+   */
+  name: string
+  /**
+   * One line for tables and messages.
+   */
+  title: string
+  /**
+   * The server modes it offers; each is measured as separate rows.
+   *
+   * @minItems 1
+   */
+  modes: ServerMode[]
+  /**
+   * True when the server can run here.
+   */
+  available: boolean
+  /**
+   * Version string, naming what runs.
+   */
+  version?: string
+  /**
+   * Flags that change what is measured, when the adapter uses any.
+   *
+   * Items: One flag.
+   */
+  flags?: string[]
+  /**
+   * Absolute path of the binary that runs, when there is one.
+   */
+  path?: string
+  /**
+   * Why it is unavailable, or a caveat when available.
+   */
+  reason?: string
+  /**
+   * The command that installs or fixes it.
+   */
+  install: string
 }
 /**
  * Summary statistics of one metric's samples, in the unit of the metric's name. Quantiles use linear interpolation between closest ranks (Hyndman & Fan type 7, the R and NumPy default).

@@ -1,5 +1,7 @@
 import { runtimeNames, runtimes } from '../../fixtures/index.ts'
+import { servers } from '../../fixtures/servers/index.ts'
 import { detectRuntimes } from '../detect-runtimes.ts'
+import { detectLoadGenerator } from '../http/load-generator.ts'
 import type { CliCommand } from './types.ts'
 
 /** `runtimes list`: every known runtime, whether it runs here, its version, where it was found and how to install it. */
@@ -13,6 +15,21 @@ export const runtimesList: CliCommand = {
       console.log(`${runtime.name.padEnd(22)} ${runtime.modes.join(',').padEnd(19)} ${state}`)
       if (runtime.path !== undefined) console.log(`${''.padEnd(42)} at ${runtime.path}`)
       console.log(`${''.padEnd(42)} install: ${runtime.install}`)
+    }
+    // The load generators of the HTTP benches are installed the same way.
+    for (const generator of await Promise.all([detectLoadGenerator('hey'), detectLoadGenerator('wrk')])) {
+      const role = generator.name === 'hey' ? 'http load' : 'http reference'
+      const state = generator.available ? `available  ${generator.version ?? ''}` : `missing    ${generator.reason ?? ''}`
+      console.log(`${generator.name.padEnd(22)} ${role.padEnd(19)} ${state}`)
+      if (generator.path !== undefined) console.log(`${''.padEnd(42)} at ${generator.path}`)
+      console.log(`${''.padEnd(42)} install: ${generator.install}`)
+    }
+    // Servers the user points at (an endpoint URL) are in the plan only once configured.
+    for (const server of Object.values(servers)) {
+      const optIn = server.optIn?.()
+      if (optIn === undefined) continue
+      const state = optIn.configured ? `configured ${(await server.detect()).path ?? ''}` : optIn.reason
+      console.log(`${server.name.padEnd(22)} ${server.modes.join(',').padEnd(19)} ${state}`)
     }
   },
 }

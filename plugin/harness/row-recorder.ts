@@ -2,12 +2,14 @@ import type { MetricSummary, ResultRow, UnsupportedMetric, Warning } from '../..
 import { assessLoad, assessQuality } from '../stats/assess-quality.ts'
 import { summarise } from '../stats/summarise.ts'
 import type { InstanceMode, InvocationUsage, WorkloadParams } from '../types.ts'
+import type { ServerMode } from '../http/types.ts'
 
 /** What identifies a row: runtime x workload x parameters x mode. */
 export interface RowIdentity {
   runtime: string
   runtimeVersion: string
-  mode: InstanceMode
+  /** An instance mode, or for HTTP server rows a server mode. */
+  mode: InstanceMode | ServerMode
   workload: string
   params: WorkloadParams
 }
@@ -51,9 +53,14 @@ export function createRowRecorder(identity: RowIdentity) {
       const cpuTimeMs = cold.map((usage) => (usage.cpuUserUs + usage.cpuSysUs) / usPerMs)
       const firstWarmup = warmupWallNs[0]
       add('coldStartMs', coldStartMs, firstWarmup === undefined ? undefined : firstWarmup / nsPerMs)
-      add('cpuTimeMs', cpuTimeMs)
-      metrics.cpuUtilisation = summarise(cpuTimeMs.map((cpu, i) => cpu / (coldStartMs[i] ?? Number.NaN)))
-      metrics.peakRssBytes = summarise(cold.map((usage) => usage.peakRssBytes))
+      const unmeasured = cold.find((usage) => usage.unmeasured !== undefined)?.unmeasured
+      if (unmeasured === undefined) {
+        add('cpuTimeMs', cpuTimeMs)
+        metrics.cpuUtilisation = summarise(cpuTimeMs.map((cpu, i) => cpu / (coldStartMs[i] ?? Number.NaN)))
+        metrics.peakRssBytes = summarise(cold.map((usage) => usage.peakRssBytes))
+      } else {
+        for (const name of ['cpuTimeMs', 'cpuUtilisation', 'peakRssBytes']) metrics[name] = { unsupported: unmeasured }
+      }
       const phased = cold.flatMap((usage) => (usage.phases === undefined ? [] : [usage.phases]))
       if (phased.length > 0) {
         metrics.compileMs = summarise(phased.map((phases) => phases.compileNs / nsPerMs))

@@ -6,7 +6,7 @@
  *
  * A server adapter is one file in fixtures/servers/ and one line in fixtures/servers/index.ts.
  */
-import type { Detection, PreparedWorkload } from '../types.ts'
+import type { Detection, ExpectedOutput, PreparedWorkload } from '../types.ts'
 
 /**
  * How a server creates workload instances.
@@ -46,12 +46,31 @@ export interface ServerInstance {
   close: () => Promise<void>
 }
 
+/** The request the harness sends when it is not a plain GET (a user's endpoint that takes a POST with a body). */
+export interface ServerRequest {
+  /** `GET`, `POST`, … */
+  method: string
+  /** Extra request headers (`Host` for an ingress that routes by host name); never `Connection`, which keep-alive decides. */
+  headers: Record<string, string>
+  /** The request body, sent with every request. */
+  body?: string
+}
+
 /** A server prepared for one workload and mode: built, compiled, rootfs ready. Spawning is what gets timed. */
 export interface PreparedServer {
   /** Starts one server. Resolves once the process is spawned (not once it listens). */
   spawn: (request: ServerSpawnRequest) => Promise<ServerInstance>
   /** Whether the server keeps connections alive when asked (Sledge closes every connection). */
   keepAlive: boolean
+  /** The request every check and the load generator send; default a GET without body. */
+  request?: ServerRequest
+  /** What a correct response body is when it is not the workload's output (a user's endpoint with its own page); default the workload's expected output. */
+  expected?: ExpectedOutput
+  /**
+   * Untimed wait before each cold start, in milliseconds: a remote endpoint left idle this long has
+   * scaled to zero (Knative), so its first response is a cold start. Default 0.
+   */
+  idleBeforeColdStartMs?: number
   /** Cleans up what `prepare` made; safe to call twice. */
   dispose: () => Promise<void>
 }
@@ -69,4 +88,10 @@ export interface ServerAdapter {
   detect: () => Promise<Detection>
   /** Builds and prepares everything that is not part of a cold start. */
   prepare: (workload: PreparedWorkload, mode: ServerMode) => Promise<PreparedServer>
+  /**
+   * For a server that measures something the user points at (an endpoint URL): whether it is
+   * configured. Unconfigured, it is left out of the default selection (no skipped rows) and
+   * `runtimes list` prints `reason`.
+   */
+  optIn?: () => { configured: true } | { configured: false; reason: string }
 }

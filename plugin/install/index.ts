@@ -1,7 +1,9 @@
+import { heyInstaller, wrkInstaller } from './load-generators.ts'
 import { runcInstaller } from './runc.ts'
 import type { RuntimeInstaller } from './types.ts'
 import { wamrInstaller } from './wamr.ts'
 import { wasm3Installer } from './wasm3.ts'
+import { wasiHttpCInstaller } from './wasi-http-c.ts'
 import { wasmiInstaller } from './wasmi.ts'
 import { wasmtimeInstaller } from './wasmtime.ts'
 import { wazeroInstaller } from './wazero.ts'
@@ -14,6 +16,9 @@ export const installers = {
   wamr: wamrInstaller,
   wasm3: wasm3Installer,
   runc: runcInstaller,
+  'wasi-http-c': wasiHttpCInstaller,
+  hey: heyInstaller,
+  wrk: wrkInstaller,
 } satisfies Record<string, RuntimeInstaller>
 
 /** A name `runtimes install` accepts. */

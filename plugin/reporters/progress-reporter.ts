@@ -19,6 +19,14 @@ export interface CellProgress {
   detail?: string
 }
 
+/** The suite of a workload's HTTP cells ends with this: `html over HTTP`. */
+export const httpSuiteSuffix = ' over HTTP'
+
+/** The name of one HTTP cell (test): `node-wasi (one-instance) concurrency 4, keep-alive on`. */
+export function httpCellName(server: string, mode: string, concurrency: number, keepAlive: string): string {
+  return `${server} (${mode}) concurrency ${concurrency}, keep-alive ${keepAlive}`
+}
+
 /** `[4/9] fib(n=25) node-wasi (in-process) done in 2.1 s`; skipped and failed cells say why. */
 export function formatProgressLine(progress: CellProgress): string {
   const cell = `[${progress.done}/${progress.total}] ${progress.workload} ${progress.runtime} (${progress.mode})`
@@ -49,27 +57,39 @@ export function formatSeconds(ms: number): string {
  */
 export function createProgressReporter(plan: BenchPlan, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Reporter {
   const cellsPerWorkload = plan.runtimes.reduce((sum, runtime) => sum + runtime.modes.length, 0)
-  const plannedCells = plan.workloads.length * cellsPerWorkload
   const workloadNames = new Set(plan.workloads.map((workload) => workload.name))
   const cellNames = new Set(plan.runtimes.flatMap((runtime) => runtime.modes.map((mode) => `${runtime.name} (${mode})`)))
+  // HTTP cells (benchHttp): one per server x mode x concurrency x keep-alive, in a suite `<workload> over HTTP`.
+  // (Plans written before HTTP existed have no servers.)
+  const servers = (plan.servers as BenchPlan['servers'] | undefined) ?? []
+  const httpCellNames = new Set(servers.flatMap((server) => server.modes.flatMap((mode) =>
+    plan.options.http.concurrency.flatMap((concurrency) => plan.options.http.keepAlive.map((keepAlive) => httpCellName(server.name, mode, concurrency, keepAlive))))))
+  const plannedCells = plan.workloads.length * cellsPerWorkload
   const pendingModules = new Set<string>()
   let collectedCells = 0
+  // HTTP cells count once their file is collected: which workloads have HTTP benches is not in the plan.
+  let collectedHttpCells = 0
   let done = 0
 
-  const isCell = (test: TestCase): boolean =>
-    test.parent.type === 'suite' && workloadNames.has(test.parent.name) && cellNames.has(test.name)
-  const total = (): number => Math.max(done, Math.min(plannedCells, collectedCells + pendingModules.size * cellsPerWorkload))
+  const isInvocationCell = (test: TestCase): boolean => test.parent.type === 'suite' && workloadNames.has(test.parent.name) && cellNames.has(test.name)
+  const isHttpCell = (test: TestCase): boolean => test.parent.type === 'suite' && test.parent.name.endsWith(httpSuiteSuffix) && httpCellNames.has(test.name)
+  const isCell = (test: TestCase): boolean => isInvocationCell(test) || isHttpCell(test)
+  const total = (): number => Math.max(done, Math.min(plannedCells, collectedCells + pendingModules.size * cellsPerWorkload) + collectedHttpCells)
 
   return {
     onTestRunStart(specifications: ReadonlyArray<TestSpecification>) {
       pendingModules.clear()
       collectedCells = 0
+      collectedHttpCells = 0
       done = 0
       for (const specification of specifications) pendingModules.add(specification.moduleId)
     },
     onTestModuleCollected(module: TestModule) {
       if (!pendingModules.delete(module.moduleId)) return
-      for (const test of module.children.allTests()) if (isCell(test)) collectedCells++
+      for (const test of module.children.allTests()) {
+        if (isInvocationCell(test)) collectedCells++
+        else if (isHttpCell(test)) collectedHttpCells++
+      }
     },
     onTestCaseResult(test: TestCase) {
       const meta = test.meta().wfb

@@ -1,5 +1,6 @@
 import type { MetricSummary, ResultsFile, UnsupportedMetric } from '../../schema/results.d.ts'
 import { relativeSpread } from '../stats/summarise.ts'
+import { isLoadRow, renderHttpTable } from './render-http-table.ts'
 
 /** The columns of the summary table: metric name, header, and how to print a median. */
 const columns: Array<{ metric: string; header: string; format: (value: number) => string }> = [
@@ -59,7 +60,7 @@ function renderGrid(header: string[], body: string[][]): string[] {
  */
 export function renderTable(results: ResultsFile): string {
   const header = ['workload', 'runtime', 'mode', ...columns.map((column) => column.header), 'n']
-  const body = results.rows.map((row) => {
+  const body = results.rows.filter((row) => !isLoadRow(row)).map((row) => {
     const params = Object.entries(row.params).map(([name, value]) => `${name}=${value}`).join(',')
     const cold = row.metrics.coldStartMs
     return [
@@ -71,8 +72,11 @@ export function renderTable(results: ResultsFile): string {
     ]
   })
   const lines = [`wasm-faas-bench: ${results.rows.length} ${results.rows.length === 1 ? 'row' : 'rows'} on ${results.machine.cpu.model} (${results.machine.cpu.cores} cores), node ${results.machine.node}`, '']
-  lines.push(...renderGrid(header, body))
-  lines.push('', 'median ±IQR/median; cold = new process or instance per invocation, warm = repetitions inside one live instance')
+  if (body.length > 0 || results.rows.length === 0) {
+    lines.push(...renderGrid(header, body))
+    lines.push('', 'median ±IQR/median; cold = new process or instance per invocation, warm = repetitions inside one live instance')
+  }
+  lines.push(...renderHttpTable(results.rows, renderGrid))
   const counters = results.rows.map((row) => row.metrics.instructions).find((metric) => metric !== undefined && !isSummary(metric))
   if (counters !== undefined && !isSummary(counters)) lines.push(`instructions, cycles: ${counters.unsupported}`)
   lines.push(...renderWarnings(results))

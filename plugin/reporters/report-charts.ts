@@ -102,8 +102,10 @@ function buildHttpCharts(runs: readonly ReportRun[]): LineChartSpec[] {
       const concurrency = concurrencyOf(row)
       const requests = spreadOf(row, 'requestsPerSec')
       if (concurrency === undefined || requests === undefined) continue
-      const series = multi ? `${cellLabel(row)} · ${run.id}` : cellLabel(row)
-      cells.push({ y: series, cell: cellLabel(row) })
+      // Rows without keep-alive are their own line (`native (one-instance) keep-alive off`).
+      const cell = row.params.keepAlive === 0 ? `${cellLabel(row)} keep-alive off` : cellLabel(row)
+      const series = multi ? `${cell} · ${run.id}` : cell
+      cells.push({ y: series, cell })
       const where = `${workloadLabel(row)} ${series}, concurrency ${concurrency}`
       throughput.push({ series, x: concurrency, y: requests.median, low: requests.p25, high: requests.p75, title: `${where}\n${requests.median.toFixed(0)} requests/s (p25–p75 ${requests.p25.toFixed(0)}–${requests.p75.toFixed(0)})` })
       const latency = spreadOf(row, 'latencyMs')

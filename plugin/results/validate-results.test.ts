@@ -52,7 +52,7 @@ describe('validateResults', () => {
 
   test('a wrong mode string names the path, the allowed values and the value found', () => {
     expect(rejectionOf('/rows/0/mode', 'proces').message)
-      .toBe(oneProblem('/rows/0/mode: must be one of `process`, `in-process`, not "proces"'))
+      .toBe(oneProblem('/rows/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, not "proces"'))
   })
 
   test('a metric with n = 0', () => {

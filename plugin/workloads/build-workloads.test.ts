@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
 import { BenchError } from '../errors.ts'
-import { buildNative, buildWasm, ensureNativeBinary, findWorkloadSources, nativeCacheDir, nativeInstallCommand, wasmInstallCommand } from './build-workloads.ts'
+import { buildNative, buildReactorWasm, buildWasm, reactorWasmPath, ensureNativeBinary, findWorkloadSources, nativeCacheDir, nativeInstallCommand, wasmInstallCommand } from './build-workloads.ts'
 import { loadWorkloads, testdataDir, workloadsDir } from './load-workloads.ts'
 import { prepareWorkload } from './prepare-workload.ts'
 
@@ -132,6 +132,17 @@ describe.skipIf(!hasClang)(withClang('wasm builds'), () => {
       await buildWasm(source.sourcePath, rebuilt)
       const [committed, fresh] = await Promise.all([readFile(source.wasmPath), readFile(rebuilt)])
       expect(fresh.equals(committed), `${source.wasmPath} differs from a rebuild: run \`npm run build:workloads\` and commit it`).toBe(true)
+    }
+  })
+
+  test('rebuilding every committed reactor (<name>.reactor.wasm) gives byte-identical modules', async () => {
+    const sources = await findWorkloadSources([workloadsDir])
+    expect(sources.length).toBeGreaterThan(0)
+    for (const source of sources) {
+      const rebuilt = join(scratch, `${source.name}.reactor.wasm`)
+      await buildReactorWasm(source.sourcePath, rebuilt)
+      const [committed, fresh] = await Promise.all([readFile(reactorWasmPath(source)), readFile(rebuilt)])
+      expect(fresh.equals(committed), `${reactorWasmPath(source)} differs from a rebuild: run \`npm run build:workloads\` and commit it`).toBe(true)
     }
   })
 

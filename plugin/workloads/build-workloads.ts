@@ -13,6 +13,8 @@ export const harnessDir = join(workloadsDir, harnessFolderName)
 export const harnessSourcePath = join(harnessDir, 'wfb-main.c')
 /** The interface every workload includes (`#include "wfb.h"`). */
 export const harnessHeaderPath = join(harnessDir, 'wfb.h')
+/** The reactor harness (see its header): a workload as a WASI reactor exporting `wfb_run`, for hosts that call it many times. */
+export const reactorSourcePath = join(harnessDir, 'wfb-reactor.c')
 /** Where native builds are cached, one file per workload and source hash (`<repo>/.wfb-cache/native`). */
 export const nativeCacheDir = join(repoRoot, '.wfb-cache', 'native')
 
@@ -53,7 +55,15 @@ export interface BuiltModule extends WorkloadSource {
  * @throws BenchError `build-failed` with the compiler's stderr, or the install command when clang is missing.
  */
 export async function buildWasm(sourcePath: string, outPath: string): Promise<void> {
-  await compile({ compiler: wasmCompiler, flags: wasmFlags, target: 'wasm32-wasi', installCommand: wasmInstallCommand, sourcePath, outPath })
+  await buildWasmFrom([sourcePath, harnessSourcePath], outPath)
+}
+
+/**
+ * Compiles C sources (the first one names the build in messages) to a wasm32-wasi module at `outPath`
+ * with the common flags plus `extraFlags` (written atomically), as {@link buildWasm} does.
+ */
+export async function buildWasmFrom(sources: readonly string[], outPath: string, extraFlags: readonly string[] = []): Promise<void> {
+  await compile({ compiler: wasmCompiler, flags: [...wasmFlags, ...extraFlags], target: 'wasm32-wasi', installCommand: wasmInstallCommand, sources, outPath })
 }
 
 /**
@@ -62,7 +72,28 @@ export async function buildWasm(sourcePath: string, outPath: string): Promise<vo
  * @throws BenchError `build-failed` with the compiler's stderr, or the install command when cc is missing.
  */
 export async function buildNative(sourcePath: string, outPath: string): Promise<void> {
-  await compile({ compiler: nativeCompiler, flags: nativeFlags, target: 'native', installCommand: nativeInstallCommand, sourcePath, outPath })
+  await buildNativeFrom([sourcePath, harnessSourcePath], outPath)
+}
+
+/**
+ * Compiles C sources (the first one names the build in messages) to a native executable at `outPath`
+ * with the common flags plus `extraFlags` (written atomically), as {@link buildNative} does.
+ */
+export async function buildNativeFrom(sources: readonly string[], outPath: string, extraFlags: readonly string[] = []): Promise<void> {
+  await compile({ compiler: nativeCompiler, flags: [...nativeFlags, ...extraFlags], target: 'native', installCommand: nativeInstallCommand, sources, outPath })
+}
+
+/** `workloads/<name>/<name>.reactor.wasm`: the committed reactor form of a workload (built for `workloads/` only). */
+export function reactorWasmPath(workload: { name: string; wasmPath: string }): string {
+  return join(dirname(workload.wasmPath), `${workload.name}.reactor.wasm`)
+}
+
+/**
+ * Compiles a workload's C source with wfb-reactor.c (which includes wfb-main.c) into a WASI reactor
+ * (`-mexec-model=reactor`) at `outPath`, with the flags of the command modules.
+ */
+export async function buildReactorWasm(sourcePath: string, outPath: string): Promise<void> {
+  await buildWasmFrom([sourcePath, reactorSourcePath], outPath, ['-mexec-model=reactor'])
 }
 
 const nativeBuilds = new Map<string, Promise<string>>()
@@ -72,28 +103,49 @@ const nativeBuilds = new Map<string, Promise<string>>()
  * `<name>-<12 hex of SHA-256 of the C sources and flags>` only when absent.
  */
 export async function ensureNativeBinary(workload: Workload): Promise<string> {
+  return ensureNativeBuild({ name: workload.name, sources: [workload.sourcePath, harnessSourcePath], hashedFiles: [harnessHeaderPath] })
+}
+
+/** One cached native build: what {@link ensureNativeBuild} compiles. */
+export interface NativeBuild {
+  /** File name prefix in the cache (`html`, `html-http-server`). */
+  name: string
+  /** The C files compiled together, the workload's first. */
+  sources: readonly string[]
+  /** Other files the build reads (headers, included sources), hashed into the cache key. */
+  hashedFiles: readonly string[]
+  /** Flags after the common native flags; default none. */
+  extraFlags?: readonly string[]
+}
+
+/**
+ * The path of a native executable, built into {@link nativeCacheDir} as `<name>-<12 hex of SHA-256
+ * of the sources, hashed files and flags>` only when absent; one build per path per process.
+ */
+export async function ensureNativeBuild(request: NativeBuild): Promise<string> {
+  const { name, sources, hashedFiles, extraFlags = [] } = request
   const key = createHash('sha256')
-  for (const path of [workload.sourcePath, harnessHeaderPath, harnessSourcePath]) {
+  for (const path of [sources[0] ?? '', ...hashedFiles, ...sources.slice(1)]) {
     key.update(await readFile(path)).update('\0')
   }
-  key.update([nativeCompiler, ...nativeFlags].join(' '))
-  const binaryPath = join(nativeCacheDir, `${workload.name}-${key.digest('hex').slice(0, 12)}`)
+  key.update([nativeCompiler, ...nativeFlags, ...extraFlags].join(' '))
+  const binaryPath = join(nativeCacheDir, `${name}-${key.digest('hex').slice(0, 12)}`)
   let build = nativeBuilds.get(binaryPath)
   if (build === undefined) {
-    build = buildIfAbsent(workload.sourcePath, binaryPath)
+    build = buildIfAbsent(request, binaryPath)
     nativeBuilds.set(binaryPath, build)
     build.catch(() => nativeBuilds.delete(binaryPath))
   }
   return build
 }
 
-async function buildIfAbsent(sourcePath: string, binaryPath: string): Promise<string> {
+async function buildIfAbsent(request: NativeBuild, binaryPath: string): Promise<string> {
   try {
     await access(binaryPath, constants.X_OK)
     return binaryPath
   } catch {
     await mkdir(nativeCacheDir, { recursive: true })
-    await buildNative(sourcePath, binaryPath)
+    await buildNativeFrom(request.sources, binaryPath, request.extraFlags)
     return binaryPath
   }
 }
@@ -124,6 +176,7 @@ export async function buildAllWorkloads(dirs: readonly string[] = [workloadsDir,
     for (let index = next++; index < sources.length; index = next++) {
       const source = sources[index] as WorkloadSource
       await buildWasm(source.sourcePath, source.wasmPath)
+      if (dirname(dirname(source.sourcePath)) === workloadsDir) await buildReactorWasm(source.sourcePath, reactorWasmPath(source))
       built[index] = { ...source, sizeBytes: (await stat(source.wasmPath)).size }
     }
   }
@@ -136,15 +189,17 @@ interface CompileRequest {
   flags: readonly string[]
   target: 'wasm32-wasi' | 'native'
   installCommand: string
-  sourcePath: string
+  /** The C files compiled together; the first is the workload's, named in messages. */
+  sources: readonly string[]
   outPath: string
 }
 
 async function compile(request: CompileRequest): Promise<void> {
-  const { compiler, flags, target, installCommand, sourcePath, outPath } = request
+  const { compiler, flags, target, installCommand, sources, outPath } = request
+  const sourcePath = sources[0] ?? ''
   const shownSource = relative(repoRoot, sourcePath).startsWith('..') ? sourcePath : relative(repoRoot, sourcePath)
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
-  const args = [...flags, `-I${harnessDir}`, sourcePath, harnessSourcePath, '-o', tempPath]
+  const args = [...flags, `-I${harnessDir}`, ...sources, '-o', tempPath]
   const result = await execa(compiler, args, { reject: false, stdin: 'ignore' })
   if (result.failed) {
     await rm(tempPath, { force: true })

@@ -1,0 +1,5 @@
+// The html page served over HTTP by every server in fixtures/servers/ (concurrency and keep-alive
+// from WFB_HTTP_CONCURRENCY / WFB_HTTP_KEEPALIVE; see README "HTTP").
+import { benchHttp } from '../plugin/bench.ts'
+
+benchHttp('html')

@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Workload } from '../types.ts'
+import { buildWasmFrom, ensureNativeBuild, findWorkloadSources, harnessDir, harnessHeaderPath, harnessSourcePath } from './build-workloads.ts'
+import { workloadsDir } from './load-workloads.ts'
+
+/**
+ * The HTTP server harness (workloads/common/wfb-http-server.c and its two helpers), compiled with a
+ * workload's C source in place of wfb-main.c (which wfb-http-server.c includes for its output
+ * buffer): `GET /<workload>?a&b` runs `wfb_main` with argv {workload, a, b} per request.
+ */
+export const httpServerSources: readonly string[] = ['wfb-http-server.c', 'wfb-http-request.c', 'wfb-http-socket.c'].map((file) => join(harnessDir, file))
+
+/** Files the server sources include, hashed into the native cache key. */
+const httpServerIncludes: readonly string[] = [harnessHeaderPath, harnessSourcePath, join(harnessDir, 'wfb-http.h'), join(harnessDir, 'wfb-http-socket.h')]
+
+/** The define that names the one path a server build answers (`-DWFB_WORKLOAD_NAME="html"`). */
+export function httpServerDefine(workloadName: string): string {
+  return `-DWFB_WORKLOAD_NAME="${workloadName}"`
+}
+
+/**
+ * The workload's native HTTP server (`<server> --port P [--threads N] [--wfb-fault F]`), built with
+ * `cc -O2 -pthread` into `.wfb-cache/native/<name>-http-server-<hash>` when absent.
+ */
+export function ensureNativeHttpServer(workload: Pick<Workload, 'name' | 'sourcePath'>): Promise<string> {
+  return ensureNativeBuild({
+    name: `${workload.name}-http-server`,
+    sources: [workload.sourcePath, ...httpServerSources],
+    hashedFiles: httpServerIncludes,
+    extraFlags: ['-pthread', httpServerDefine(workload.name)],
+  })
+}
+
+/** `workloads/<name>/<name>.http-server.wasm`: the committed preview1 socket server of a workload. */
+export function httpServerWasmPath(workload: { name: string; wasmPath: string }): string {
+  return join(dirname(workload.wasmPath), `${workload.name}.http-server.wasm`)
+}
+
+/**
+ * Compiles the workload's preview1 socket server to wasm32-wasi at `outPath` with the flags of the
+ * command modules, so a rebuild is byte-identical (`wazero run -listen 127.0.0.1:P <module>`).
+ */
+export async function buildHttpServerWasm(workload: { name: string; sourcePath: string }, outPath: string): Promise<void> {
+  await buildWasmFrom([workload.sourcePath, ...httpServerSources], outPath, [httpServerDefine(workload.name)])
+}
+
+/** A committed server module written by {@link buildAllHttpServerWasm}. */
+export interface BuiltServerModule {
+  /** Absolute path of the module. */
+  path: string
+  sizeBytes: number
+}
+
+/** Rebuilds every workload's committed preview1 socket server (`workloads/<name>/<name>.http-server.wasm`). */
+export async function buildAllHttpServerWasm(): Promise<BuiltServerModule[]> {
+  const built: BuiltServerModule[] = []
+  for (const source of await findWorkloadSources([workloadsDir])) {
+    const path = httpServerWasmPath(source)
+    await buildHttpServerWasm(source, path)
+    built.push({ path, sizeBytes: (await stat(path)).size })
+  }
+  return built
+}
