@@ -50,33 +50,41 @@ export function benchHttp(name: string): void {
   describe(`${name}${httpSuiteSuffix}`, () => {
     for (const server of plan.servers) {
       const adapter = servers[server.name as keyof typeof servers]
+      // A server's own swept setting (Sledge's workers): one row per value, passed to it as environment.
+      const sweep = adapter.sweep
+      const swept = sweep === undefined || !server.available ? [undefined] : sweep.values()
       for (const mode of server.modes) {
-        for (const concurrency of http.concurrency) {
-          for (const keepAlive of http.keepAlive) {
-            const params = { ...selected.params, concurrency, keepAlive: keepAlive === 'on' ? 1 : 0 }
-            httpTest(httpCellName(server.name, mode, concurrency, keepAlive), { timeout: rowTimeoutMs(http) }, async ({ bench, task, skip, serverPool }) => {
-              const identity: RowIdentity = { runtime: server.name, runtimeVersion: server.version ?? 'unknown', mode, workload: name, params }
-              const skipRow = (reason: string, install: string): void => {
-                task.meta.wfb = { identity, skipped: { reason, install, params } }
-                skip(`${server.name} (${mode}): ${reason}. Install: ${install}`)
-              }
-              task.meta.wfb = { identity }
-              if (!server.available) return skipRow(server.reason ?? 'not available', server.install)
-              if (!adapter.serves(name)) return skipRow(`does not serve workload \`${name}\``, 'see fixtures/servers/ for what each server serves')
-              const { loadGenerator } = plan
-              if (!loadGenerator.available || loadGenerator.path === undefined) return skipRow(`the load generator hey is missing: ${loadGenerator.reason ?? 'not found'}`, loadGenerator.install)
-              const workload = (await loadWorkloads()).get(name)
-              if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
-              const prepared = prepareWorkload(workload, selected.params)
-              const preparedServer = await serverPool.prepare(adapter, prepared, mode)
-              if (keepAlive === 'on' && !preparedServer.keepAlive) return skipRow('it closes every connection, so keep-alive cannot be measured; its keep-alive off rows are', 'nothing to install: run with WFB_HTTP_KEEPALIVE=off')
-              const measurement = await measureHttpRow(preparedServer, prepared, {
-                concurrency, keepAlive: keepAlive === 'on', durationMs: http.durationMs, maxRequests: http.maxRequests,
-                coldSamples: http.coldSamples, timeoutMs: http.timeoutMs, heyPath: loadGenerator.path, title: `${server.name} (${mode})`,
+        for (const sweepValue of swept) {
+          for (const concurrency of http.concurrency) {
+            for (const keepAlive of http.keepAlive) {
+              const params = { ...selected.params, ...(sweep === undefined || sweepValue === undefined ? {} : { [sweep.param]: sweepValue }), concurrency, keepAlive: keepAlive === 'on' ? 1 : 0 }
+              const env = sweep === undefined || sweepValue === undefined ? undefined : sweep.env(sweepValue)
+              const cellName = `${httpCellName(server.name, mode, concurrency, keepAlive)}${sweep === undefined || sweepValue === undefined ? '' : ` ${sweep.param}=${sweepValue}`}`
+              httpTest(cellName, { timeout: rowTimeoutMs(http) }, async ({ bench, task, skip, serverPool }) => {
+                const identity: RowIdentity = { runtime: server.name, runtimeVersion: server.version ?? 'unknown', mode, workload: name, params }
+                const skipRow = (reason: string, install: string): void => {
+                  task.meta.wfb = { identity, skipped: { reason, install, params } }
+                  skip(`${server.name} (${mode}): ${reason}. Install: ${install}`)
+                }
+                task.meta.wfb = { identity }
+                if (!server.available) return skipRow(server.reason ?? 'not available', server.install)
+                if (!adapter.serves(name)) return skipRow(`does not serve workload \`${name}\``, 'see fixtures/servers/ for what each server serves')
+                const { loadGenerator } = plan
+                if (!loadGenerator.available || loadGenerator.path === undefined) return skipRow(`the load generator hey is missing: ${loadGenerator.reason ?? 'not found'}`, loadGenerator.install)
+                const workload = (await loadWorkloads()).get(name)
+                if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
+                const prepared = prepareWorkload(workload, selected.params)
+                const preparedServer = await serverPool.prepare(adapter, prepared, mode)
+                if (keepAlive === 'on' && !preparedServer.keepAlive) return skipRow('it closes every connection, so keep-alive cannot be measured; its keep-alive off rows are', 'nothing to install: run with WFB_HTTP_KEEPALIVE=off')
+                const measurement = await measureHttpRow(preparedServer, prepared, {
+                  concurrency, keepAlive: keepAlive === 'on', durationMs: http.durationMs, maxRequests: http.maxRequests,
+                  coldSamples: http.coldSamples, timeoutMs: http.timeoutMs, heyPath: loadGenerator.path, title: `${server.name} (${mode})`,
+                  ...(env === undefined ? {} : { env }),
+                })
+                await showInVitestTable(bench, cellName, measurement)
+                task.meta.wfb = { identity, row: toHttpRow(identity, measurement) }
               })
-              await showInVitestTable(bench, `${server.name} ${mode} c=${concurrency} keep-alive ${keepAlive}`, measurement)
-              task.meta.wfb = { identity, row: toHttpRow(identity, measurement) }
-            })
+            }
           }
         }
       }

@@ -307,7 +307,7 @@ export interface MetricSummary {
    */
   sd: number
   /**
-   * Every sample, in measurement order (warm-up runs excluded).
+   * Every sample, in measurement order (warm-up runs excluded). Metrics with more than 2,000 samples (an HTTP load phase's request latencies) keep every k-th, at most 2,000; `n` and the statistics count them all.
    *
    * @minItems 1
    *

@@ -8,6 +8,19 @@ import type { HttpMeasurement } from './measure-server.ts'
 const assessedMetrics = ['firstResponseMs', 'requestsPerSec']
 /** Fewer samples than this in an assessed metric give a `too-few-samples` warning. */
 const minSamples = 5
+/**
+ * Most samples a metric keeps in the results file: a load phase records every request's latency (tens
+ * of thousands), which would make results and baseline files megabytes per row. The summary is
+ * computed from all of them first; `n` still counts them all.
+ */
+export const maxStoredSamples = 2000
+
+/** Every k-th sample in measurement order, so that at most `max` remain (all of them when there are fewer). */
+export function thinSamples(samples: readonly number[], max = maxStoredSamples): number[] {
+  if (samples.length <= max) return [...samples]
+  const step = samples.length / max
+  return Array.from({ length: max }, (_, i) => samples[Math.floor(i * step)] ?? 0)
+}
 
 /** One HTTP measurement as a results-file row: every metric summarised, quality warnings for the assessed ones. */
 export function toHttpRow(identity: RowIdentity, measurement: HttpMeasurement): ResultRow {
@@ -15,7 +28,8 @@ export function toHttpRow(identity: RowIdentity, measurement: HttpMeasurement): 
   const warnings: Warning[] = []
   for (const [metric, samples] of Object.entries(measurement.samples)) {
     if (samples.length === 0) continue
-    metrics[metric] = summarise(samples)
+    const summary = summarise(samples)
+    metrics[metric] = { ...summary, samples: thinSamples(summary.samples) }
     if (assessedMetrics.includes(metric)) warnings.push(...assessQuality({ metric, samples, minSamples }))
   }
   for (const [metric, reason] of Object.entries(measurement.unsupported)) metrics[metric] = { unsupported: reason }

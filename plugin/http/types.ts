@@ -94,4 +94,16 @@ export interface ServerAdapter {
    * `runtimes list` prints `reason`.
    */
   optIn?: () => { configured: true } | { configured: false; reason: string }
+  /** A setting of the server itself that the benchmark sweeps, one row per value (Sledge's worker count). */
+  sweep?: ServerSweep
+}
+
+/** A server setting swept like concurrency: each value is a row parameter and reaches the server as environment. */
+export interface ServerSweep {
+  /** The row parameter (`workers`). */
+  param: string
+  /** The values to measure, from the user's settings (validated: throws a BenchError naming the fix). */
+  values: () => number[]
+  /** The server's environment for one value (`{ SLEDGE_NWORKERS: '2' }`). */
+  env: (value: number) => Record<string, string>
 }

@@ -59,11 +59,7 @@ export function createProgressReporter(plan: BenchPlan, write: (line: string) =>
   const cellsPerWorkload = plan.runtimes.reduce((sum, runtime) => sum + runtime.modes.length, 0)
   const workloadNames = new Set(plan.workloads.map((workload) => workload.name))
   const cellNames = new Set(plan.runtimes.flatMap((runtime) => runtime.modes.map((mode) => `${runtime.name} (${mode})`)))
-  // HTTP cells (benchHttp): one per server x mode x concurrency x keep-alive, in a suite `<workload> over HTTP`.
-  // (Plans written before HTTP existed have no servers.)
-  const servers = (plan.servers as BenchPlan['servers'] | undefined) ?? []
-  const httpCellNames = new Set(servers.flatMap((server) => server.modes.flatMap((mode) =>
-    plan.options.http.concurrency.flatMap((concurrency) => plan.options.http.keepAlive.map((keepAlive) => httpCellName(server.name, mode, concurrency, keepAlive))))))
+  // HTTP cells (benchHttp): every test in a suite `<workload> over HTTP` (server x mode x sweep x concurrency x keep-alive).
   const plannedCells = plan.workloads.length * cellsPerWorkload
   const pendingModules = new Set<string>()
   let collectedCells = 0
@@ -72,7 +68,7 @@ export function createProgressReporter(plan: BenchPlan, write: (line: string) =>
   let done = 0
 
   const isInvocationCell = (test: TestCase): boolean => test.parent.type === 'suite' && workloadNames.has(test.parent.name) && cellNames.has(test.name)
-  const isHttpCell = (test: TestCase): boolean => test.parent.type === 'suite' && test.parent.name.endsWith(httpSuiteSuffix) && httpCellNames.has(test.name)
+  const isHttpCell = (test: TestCase): boolean => test.parent.type === 'suite' && test.parent.name.endsWith(httpSuiteSuffix)
   const isCell = (test: TestCase): boolean => isInvocationCell(test) || isHttpCell(test)
   const total = (): number => Math.max(done, Math.min(plannedCells, collectedCells + pendingModules.size * cellsPerWorkload) + collectedHttpCells)
 

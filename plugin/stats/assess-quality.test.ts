@@ -15,6 +15,11 @@ describe('assessQuality', () => {
     }])
   })
 
+  test('too-few-samples for HTTP metrics points at the HTTP options', () => {
+    expect(assessQuality({ metric: 'firstResponseMs', samples: [12, 13], minSamples: 5 })[0]?.advice).toBe('Raise `http.coldSamples` (WFB_HTTP_COLD_SAMPLES) to 5 or more.')
+    expect(assessQuality({ metric: 'requestsPerSec', samples: [900], minSamples: 5 })[0]?.advice).toBe('Lengthen the load phase: `http.durationMs` (WFB_HTTP_DURATION_MS).')
+  })
+
   test('too-few-samples for a warm metric points at warmRepeats', () => {
     expect(assessQuality({ metric: 'warmLatencyMs', samples: [0.4], minSamples: 10 })).toEqual([{
       code: 'too-few-samples',
