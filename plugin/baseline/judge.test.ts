@@ -205,4 +205,14 @@ describe('judge: a "deterministic" metric that is not', () => {
     const [verdict] = judge(side(row('node-wasi/fib/process', { valgrindInstructions: scale(node, 1.06) })), side(row('node-wasi/fib/process', { valgrindInstructions: node })), policy)
     expect(verdict).toMatchObject({ verdict: 'inconclusive', method: 'threshold', message: 'valgrindInstructions inconclusive: 141M -> 149M, but identical invocations differ by up to 7.67%, so the exact 5% threshold does not apply.' })
   })
+
+  test('varying counts whose ranges lie apart by more than the threshold are regressed (or improved)', () => {
+    // A native fib row counted exactly in the baseline, then with a time-based injected slowdown whose amount varies.
+    const baseline = [1_903_532, 1_903_532, 1_903_532]
+    const slowed = [2_155_649, 2_256_563, 2_067_077]
+    const [regressed] = judge(side(row('native/fib/process', { valgrindInstructions: slowed })), side(row('native/fib/process', { valgrindInstructions: baseline })), policy)
+    expect(regressed).toMatchObject({ verdict: 'regressed', method: 'threshold', message: 'valgrindInstructions regressed: 1.9M -> 2.16M (+13.2%; every invocation above every baseline one by more than the exact threshold 5%, though identical invocations differ by up to 9.17%).' })
+    const [improved] = judge(side(row('native/fib/process', { valgrindInstructions: baseline })), side(row('native/fib/process', { valgrindInstructions: slowed })), policy)
+    expect(improved).toMatchObject({ verdict: 'improved', method: 'threshold' })
+  })
 })

@@ -159,10 +159,35 @@ function relativeRange(summary: MetricSummary): number {
   return summary.min > 0 ? summary.max / summary.min - 1 : summary.max === summary.min ? 0 : Number.POSITIVE_INFINITY
 }
 
-function judgeExact(draft: Draft, policy: MetricPolicy, samples: readonly MetricSummary[]): Verdict {
+/**
+ * Whether every sample of `now` lies beyond every sample of `before` by at least `minEffect` (up:
+ * regressed, down: improved): then the change holds for each invocation, whatever the spread.
+ */
+function separatedBy(now: MetricSummary, before: MetricSummary, minEffect: number): 'up' | 'down' | undefined {
+  if (before.max > 0 && now.min >= before.max * (1 + minEffect)) return 'up'
+  if (before.min > 0 && now.max <= before.min * (1 - minEffect)) return 'down'
+  return undefined
+}
+
+function judgeExact(draft: Draft, policy: MetricPolicy, samples: readonly [MetricSummary, MetricSummary]): Verdict {
   const before = draft.baseline ?? 0
   const now = draft.current ?? 0
   const range = Math.max(...samples.map(relativeRange))
+  const separated = separatedBy(samples[0], samples[1], policy.minEffect)
+  if (range > policy.minEffect / 2 && separated !== undefined) {
+    // Counts that vary (a JIT runtime, or a slowdown that is itself timed) but whose ranges lie apart by
+    // more than the threshold: every invocation changed by at least that much.
+    const change = now / before - 1
+    const verdict = separated === 'up' ? 'regressed' : 'improved'
+    return {
+      ...draft,
+      method: 'threshold',
+      comparedAs: 'absolute',
+      verdict,
+      change,
+      message: `${draft.metric} ${verdict}: ${formatMetricValue(draft.metric, before)} -> ${formatMetricValue(draft.metric, now)} (${formatChange(change)}; every invocation ${separated === 'up' ? 'above' : 'below'} every baseline one by more than the exact threshold ${formatPercent(policy.minEffect)}, though identical invocations differ by up to ${formatPercent(range)}).`,
+    }
+  }
   if (range > policy.minEffect / 2) {
     // Counts that differ between identical invocations are not deterministic here (a JIT runtime).
     return {
