@@ -13,18 +13,18 @@ export interface BenchProcessRun {
 }
 
 /**
- * Runs `vitest bench --run` in `root` with the given environment added (WFB_* options), writing its
+ * Runs `vitest bench --run [filters…]` in `root` with the given environment added (WFB_* options), writing its
  * results to `outputDir`, and returns the results file it wrote. The run's own exit code is
  * reported, not judged. Throws a BenchError with the output's tail when no results file appears.
  */
-export async function runBenchProcess(root: string, outputDir: string, env: Record<string, string>): Promise<BenchProcessRun> {
+export async function runBenchProcess(root: string, outputDir: string, env: Record<string, string>, filters: readonly string[] = []): Promise<BenchProcessRun> {
   const vitestCli = join(root, 'node_modules', 'vitest', 'vitest.mjs')
   await access(vitestCli).catch((error: unknown) => {
     throw new BenchError('invalid-option', `Cannot find Vitest at \`${vitestCli}\`. Run the self-check from the project root after \`npm ci\`.`, { cause: error })
   })
   await mkdir(outputDir, { recursive: true })
   const started = Date.now()
-  const run = await execa(process.execPath, [vitestCli, 'bench', '--run'], {
+  const run = await execa(process.execPath, [vitestCli, 'bench', '--run', ...filters], {
     cwd: root,
     env: { ...env, WFB_OUTPUT_DIR: outputDir, NO_COLOR: '1' },
     reject: false,

@@ -15,7 +15,8 @@ import type { CliCommand } from './types.ts'
 
 /**
  * `self-check`: how small a regression the gate catches on this machine. Runs the project's
- * benchmarks (`vitest bench`, narrowed by the usual WFB_* variables) once to record a scratch
+ * benchmarks (`vitest bench`, narrowed by the usual WFB_* variables and by bench file filters given as
+ * arguments, `self-check noop.bench fib.bench`) once to record a scratch
  * baseline, then alternates `--repeats` A/A runs with as many runs in which the workload harness
  * really does `--slowdown` extra compute, each judged by the gate as a CI run would be (suspect rows
  * are measured twice). Reports per metric the slowdown seen, detections, false alarms and the
@@ -24,9 +25,9 @@ import type { CliCommand } from './types.ts'
  */
 export const selfCheck: CliCommand = {
   words: ['self-check'],
-  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep]  smallest regression the gate catches here: A/A runs vs runs with real extra compute',
+  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…]  smallest regression the gate catches here: A/A runs vs runs with real extra compute',
   async run(args) {
-    const { values } = parseArgs({ args, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' } } })
+    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' } } })
     const repeats = Number(values.repeats ?? '10')
     if (!Number.isInteger(repeats) || repeats < minCalibrationRuns) throw new BenchError('invalid-option', `--repeats is ${values.repeats}; give an integer of at least ${minCalibrationRuns} (10 or more for a trustworthy rate).`)
     const spec = values.slowdown ?? 'fib:10'
@@ -39,7 +40,7 @@ export const selfCheck: CliCommand = {
     try {
       const scratchBaselines = join(work, 'baselines')
       const run = async (name: string, env: Record<string, string>): Promise<ResultsFile> => {
-        const done = await runBenchProcess(root, join(work, name), { WFB_BASELINE_DIR: scratchBaselines, WFB_UPDATE_BASELINE: '0', WFB_INJECT_SLOWDOWN: '', ...env })
+        const done = await runBenchProcess(root, join(work, name), { WFB_BASELINE_DIR: scratchBaselines, WFB_UPDATE_BASELINE: '0', WFB_INJECT_SLOWDOWN: '', ...env }, filters)
         console.log(`  ${name.padEnd(12)} ${(done.durationMs / 1000).toFixed(0).padStart(4)} s, ${done.results.rows.length} rows${done.results.failed.length > 0 ? `, ${done.results.failed.length} FAILED` : ''}`)
         return done.results
       }
