@@ -27,7 +27,7 @@ export interface ResolvedBaselineOptions {
 
 const knownKeys = ['dir', 'missing', 'update', 'policy']
 const policyKeys = ['falseDiscoveryRate', 'referenceRuntime', 'maxOtherLoadCores', 'minEffect', 'metrics']
-const metricKeys = ['kind', 'statistic', 'minEffect', 'reference', 'samplesOption']
+const metricKeys = ['kind', 'statistic', 'minEffect', 'minAbsoluteChange', 'reference', 'samplesOption']
 const metricKinds: readonly MetricKind[] = ['sampled', 'exact']
 
 function checkKeys(where: string, value: object, known: readonly string[]): void {
@@ -64,6 +64,9 @@ export function resolvePolicy(overrides: JudgePolicyOverrides = {}, base: JudgeP
       continue
     }
     checkFraction(`baseline.policy.metrics.${name}.minEffect`, override.minEffect, 10)
+    if (override.minAbsoluteChange !== undefined && !(Number.isFinite(override.minAbsoluteChange) && override.minAbsoluteChange >= 0)) {
+      throw new BenchError('invalid-option', `Option \`baseline.policy.metrics.${name}.minAbsoluteChange\` is \`${String(override.minAbsoluteChange)}\`. Give a number of at least 0, in the metric's unit.`)
+    }
     if (override.kind !== undefined && !metricKinds.includes(override.kind)) {
       throw new BenchError('invalid-option', `Option \`baseline.policy.metrics.${name}.kind\` is \`${String(override.kind)}\`. Use one of: ${formatNames(metricKinds)}.`)
     }

@@ -117,7 +117,8 @@ describe('judge: sampled metrics', () => {
   })
 
   test('the same samples the other way round improved', () => {
-    expect(judge(side(row('native/fib/process', { peakRssBytes: steady })), side(row('native/fib/process', { peakRssBytes: higher })), policy)[0]?.verdict).toBe('improved')
+    const mebibytes = (samples: number[]) => scale(samples, 2 ** 20)
+    expect(judge(side(row('native/fib/process', { peakRssBytes: mebibytes(steady) })), side(row('native/fib/process', { peakRssBytes: mebibytes(higher) })), policy)[0]?.verdict).toBe('improved')
   })
 
   test('timings compare 10th percentiles: a 2% shift is significant but below the minimum effect', () => {
@@ -188,14 +189,22 @@ describe('judge: noise awareness', () => {
   })
 
   test('a slower row measured while other processes used more than half a core is not reported as regressed', () => {
-    const verdict = judge(side(row('native/fib/process', { peakRssBytes: higher }, { otherLoadCores: 1.5 })), side(row('native/fib/process', { peakRssBytes: steady })), policy)[0]
+    const verdict = judge(side(row('native/fib/process', { peakRssBytes: scale(higher, 2 ** 20) }, { otherLoadCores: 1.5 })), side(row('native/fib/process', { peakRssBytes: scale(steady, 2 ** 20) })), policy)[0]
     expect(verdict).toMatchObject({ verdict: 'inconclusive', advice: 'Run again with nothing else running on the machine (builds, browsers, other benchmarks).' })
-    expect(verdict?.message).toBe('peakRssBytes inconclusive: 10.4 B -> 12.3 B, +19.3% absolute (confidence 99.9%, q = 0.00018). Run-to-run noise is not calibrated. But other processes used 1.50 CPU cores while this row was measured (limit 0.5), so it is not judged.')
+    expect(verdict?.message).toBe('peakRssBytes inconclusive: 10.4 MiB -> 12.3 MiB, +19.3% absolute (confidence 99.9%, q = 0.00018). Run-to-run noise is not calibrated. But other processes used 1.50 CPU cores while this row was measured (limit 0.5), so it is not judged.')
   })
 
   test('a baseline recorded on a busy machine makes the row inconclusive, asking for a new recording', () => {
     const verdict = judge(side(row('native/fib/process', { peakRssBytes: steady })), side(row('native/fib/process', { peakRssBytes: steady }, { otherLoadCores: 1.2 })), policy)[0]
     expect(verdict).toMatchObject({ verdict: 'inconclusive', advice: 'Record the baseline again on a quiet machine (`vitest bench -u` with nothing else running).' })
+  })
+})
+
+describe('judge: a minimum absolute change', () => {
+  test('a significant 12% drop of a 1.6 MiB peak RSS is below the 512 KiB floor: pass', () => {
+    const before = Array.from({ length: 30 }, (_, i) => 1_720_000 + (i % 3) * 4096)
+    const [verdict] = judge(side(row('native/fib/process', { peakRssBytes: scale(before, 0.876) })), side(row('native/fib/process', { peakRssBytes: before })), policy)
+    expect(verdict).toMatchObject({ verdict: 'pass', message: expect.stringContaining('is below the minimum absolute change of 512 KiB') as string })
   })
 })
 

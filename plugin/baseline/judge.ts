@@ -232,6 +232,11 @@ function judgeSampled(verdict: Verdict, entry: Pending, qValue: number, level: n
   const values = `${formatMetricValue(metric, verdict.baseline ?? 0)} -> ${formatMetricValue(metric, verdict.current ?? 0)}`
   const shown = Number.isFinite(change) ? formatChange(change) : 'from zero'
   const uncalibrated = noise === undefined ? ' Run-to-run noise is not calibrated.' : ''
+  const absoluteChange = Math.abs((verdict.current ?? 0) - (verdict.baseline ?? 0))
+  const belowAbsolute = policy.minAbsoluteChange !== undefined && absoluteChange < policy.minAbsoluteChange
+  if (significant && Math.abs(change) >= policy.minEffect && belowAbsolute) {
+    return { ...verdict, ...stats, verdict: 'pass', message: `${metric} pass: ${values}, ${shown} ${how}: significant, but the change of ${formatMetricValue(metric, absoluteChange)} is below the minimum absolute change of ${formatMetricValue(metric, policy.minAbsoluteChange ?? 0)}.${uncalibrated}` }
+  }
   if (significant && Math.abs(change) >= policy.minEffect) {
     const kind = change > 0 ? 'regressed' : 'improved'
     const confidence = qValue < 1e-4 ? '>99.99%' : `${(Math.floor((1 - qValue) * 1000) / 10).toFixed(1)}%`

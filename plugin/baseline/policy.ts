@@ -20,6 +20,8 @@ export interface MetricPolicy {
   statistic: MetricStatistic
   /** Smallest relative change that counts as a regression or an improvement, as a fraction (0.05 = 5%). */
   minEffect: number
+  /** Smallest absolute change that counts, in the metric's unit (sampled metrics); default none. For memory of tiny processes, whose few hundred KiB of drift is a large fraction. */
+  minAbsoluteChange?: number
   /**
    * Whether to compare ratios to the reference row (native, same workload) measured in the same run,
    * which cancels drift that moves every row alike. `auto`: when both runs have the reference row and
@@ -85,7 +87,9 @@ export const defaultPolicy: JudgePolicy = {
     compileMs: { ...timing, reference: 'never' },
     instantiateMs: { ...timing, reference: 'never' },
     runMs: { ...timing, reference: 'never' },
-    peakRssBytes: { kind: 'sampled', statistic: 'median', minEffect: defaultMinEffect, reference: 'never', samplesOption: 'coldSamples' },
+    // A small process's peak RSS moves by up to 0.2 MiB between runs here (native fib, 1.4-1.6 MiB: 7% to
+    // 12% in A/A runs) while staying steady within a run: changes smaller than 512 KiB never count.
+    peakRssBytes: { kind: 'sampled', statistic: 'median', minEffect: defaultMinEffect, minAbsoluteChange: 512 * 1024, reference: 'never', samplesOption: 'coldSamples' },
     instanceMemoryBytes: exact,
     instructions: exact,
     cycles: exact,

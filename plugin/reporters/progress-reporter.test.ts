@@ -86,7 +86,8 @@ describe('in a real `vitest bench` run', () => {
     // The workload benches only (file-name filters; html's is loaded but not selected): HTTP cells have their own total.
     const run = await execa(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', 'fib.bench', 'noop.bench', 'html.bench'], {
       cwd: repoRoot,
-      env: { WFB_OUTPUT_DIR: await outputDir, WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'noop,fib', WFB_COLD_SAMPLES: '3', WFB_WARM_BATCHES: '1', WFB_WARM_REPEATS: '2', NO_COLOR: '1' },
+      // A scratch baseline folder: the repository's baseline must not judge this deliberately tiny run.
+      env: { WFB_OUTPUT_DIR: await outputDir, WFB_BASELINE_DIR: join(await outputDir, 'baselines'), WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'noop,fib', WFB_COLD_SAMPLES: '3', WFB_WARM_BATCHES: '1', WFB_WARM_REPEATS: '2', NO_COLOR: '1' },
       reject: false,
       timeout: 110_000,
     })
