@@ -1,3 +1,4 @@
+import { createPromiseCache } from '../harness/promise-cache.ts'
 import type { PreparedWorkload } from '../types.ts'
 import type { PreparedServer, ServerAdapter, ServerMode } from './types.ts'
 
@@ -9,22 +10,12 @@ export interface ServerPool {
 
 /** An empty pool; `prepare` through it and call `disposeAll` in teardown. */
 export function createServerPool(): ServerPool {
-  const prepared = new Map<string, Promise<PreparedServer>>()
+  // A failed preparation is retried by the next row (and reported by each).
+  const prepared = createPromiseCache<PreparedServer>()
   return {
-    prepare(adapter, workload, mode) {
-      const key = `${adapter.name}/${workload.label}/${mode}`
-      let entry = prepared.get(key)
-      if (entry === undefined) {
-        entry = adapter.prepare(workload, mode)
-        prepared.set(key, entry)
-        // A failed preparation is retried by the next row (and reported by each).
-        entry.catch(() => prepared.delete(key))
-      }
-      return entry
-    },
+    prepare: (adapter, workload, mode) => prepared.get(`${adapter.name}/${workload.label}/${mode}`, () => adapter.prepare(workload, mode)),
     async disposeAll() {
-      const entries = [...prepared.values()]
-      prepared.clear()
+      const entries = prepared.takeAll()
       const outcomes = await Promise.allSettled(entries.map(async (entry) => (await entry.catch(() => undefined))?.dispose()))
       const failures = outcomes.filter((outcome) => outcome.status === 'rejected')
       if (failures.length > 0) throw new AggregateError(failures.map((failure): unknown => failure.reason), 'Some prepared servers failed to dispose')

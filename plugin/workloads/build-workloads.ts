@@ -1,3 +1,4 @@
+import { createPromiseCache } from '../harness/promise-cache.ts'
 import { createHash, randomBytes } from 'node:crypto'
 import { access, chmod, constants, mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
@@ -96,7 +97,7 @@ export async function buildReactorWasm(sourcePath: string, outPath: string): Pro
   await buildWasmFrom([sourcePath, reactorSourcePath], outPath, ['-mexec-model=reactor'])
 }
 
-const nativeBuilds = new Map<string, Promise<string>>()
+const nativeBuilds = createPromiseCache<string>()
 
 /**
  * The path of the workload's native executable, built into {@link nativeCacheDir} as
@@ -130,13 +131,7 @@ export async function ensureNativeBuild(request: NativeBuild): Promise<string> {
   }
   key.update([nativeCompiler, ...nativeFlags, ...extraFlags].join(' '))
   const binaryPath = join(nativeCacheDir, `${name}-${key.digest('hex').slice(0, 12)}`)
-  let build = nativeBuilds.get(binaryPath)
-  if (build === undefined) {
-    build = buildIfAbsent(request, binaryPath)
-    nativeBuilds.set(binaryPath, build)
-    build.catch(() => nativeBuilds.delete(binaryPath))
-  }
-  return build
+  return nativeBuilds.get(binaryPath, () => buildIfAbsent(request, binaryPath))
 }
 
 async function buildIfAbsent(request: NativeBuild, binaryPath: string): Promise<string> {
