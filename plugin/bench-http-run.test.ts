@@ -9,9 +9,9 @@ import { listDescendants } from './collectors/process-tree.ts'
 import { detectLoadGenerator } from './http/load-generator.ts'
 import { validateResults } from './results/validate-results.ts'
 import { interruptAndListLeftovers } from './testing/processes-with-env.ts'
-import { repoRoot } from './workloads/load-workloads.ts'
+import { packageRoot } from './package-paths.ts'
 
-const vitestCli = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
+const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const outputDir = await mkdtemp(join(tmpdir(), 'wfb-bench-http-run-'))
 const hey = await detectLoadGenerator('hey')
 const skipNote = hey.available ? '' : ` (skipped: ${hey.reason ?? ''}; install: ${hey.install})`
@@ -19,7 +19,7 @@ afterAll(() => rm(outputDir, { recursive: true, force: true }))
 
 function runHttpBench(env: Record<string, string>) {
   return execa(process.execPath, [vitestCli, 'bench', '--run', 'benches/http.bench.ts'], {
-    cwd: repoRoot,
+    cwd: packageRoot,
     env: { WFB_OUTPUT_DIR: outputDir, WFB_BASELINE_DIR: join(outputDir, 'baselines'), NO_COLOR: '1', WFB_RUNTIMES: 'node-wasi', ...env },
     reject: false,
     all: true,

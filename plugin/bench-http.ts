@@ -71,7 +71,7 @@ export function benchHttp(name: string): void {
                 if (!adapter.serves(name)) return skipRow(`does not serve workload \`${name}\``, 'see fixtures/servers/ for what each server serves')
                 const { loadGenerator } = plan
                 if (!loadGenerator.available || loadGenerator.path === undefined) return skipRow(`the load generator hey is missing: ${loadGenerator.reason ?? 'not found'}`, loadGenerator.install)
-                const workload = (await loadWorkloads()).get(name)
+                const workload = (await loadWorkloads(plan.workloadDirs)).get(name)
                 if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
                 const prepared = prepareWorkload(workload, selected.params)
                 const preparedServer = await serverPool.prepare(adapter, prepared, mode)

@@ -10,15 +10,15 @@ import { formatNames } from './errors.ts'
 import { interruptAndListLeftovers } from './testing/processes-with-env.ts'
 import { selectableNames } from './index.ts'
 import { validateResults } from './results/validate-results.ts'
-import { repoRoot } from './workloads/load-workloads.ts'
+import { packageRoot } from './package-paths.ts'
 
-const vitestCli = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
+const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const outputDir = await mkdtemp(join(tmpdir(), 'wfb-bench-run-'))
 
 function runBench(env: Record<string, string>) {
   // The workload benches only (file-name filters): the HTTP benches have their own end-to-end test (bench-http-run.test.ts).
   return execa(process.execPath, [vitestCli, 'bench', '--run', 'fib.bench', 'html.bench', 'noop.bench'], {
-    cwd: repoRoot,
+    cwd: packageRoot,
     // A scratch baseline folder: the committed baselines/ must not judge these small-sample runs.
     env: { WFB_OUTPUT_DIR: outputDir, WFB_BASELINE_DIR: join(outputDir, 'baselines'), WFB_COLD_SAMPLES: '10', WFB_WARM_BATCHES: '2', WFB_WARM_REPEATS: '5', NO_COLOR: '1', ...env },
     reject: false,

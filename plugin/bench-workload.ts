@@ -78,7 +78,7 @@ export function benchWorkload(name: string): void {
             skip(`${runtime.name} unavailable: ${reason}. Install: ${runtime.install}`)
             return
           }
-          const workloads = await loadWorkloads()
+          const workloads = await loadWorkloads(plan.workloadDirs)
           const workload = workloads.get(name)
           if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
           const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)

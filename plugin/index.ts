@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Plugin } from 'vitest/config'
 import { runtimeNames, runtimes } from '../fixtures/index.ts'
@@ -13,7 +14,7 @@ import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
 import { planKey, type BenchPlan } from './plan.ts'
 import { createProgressReporter } from './reporters/progress-reporter.ts'
 import { createResultsReporter } from './reporters/results-reporter.ts'
-import { loadWorkloads } from './workloads/load-workloads.ts'
+import { loadWorkloads, workloadsDir as builtinWorkloadsDir } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 
 export type { WasmFaasBenchOptions } from './options.ts'
@@ -21,6 +22,20 @@ export type { WasmFaasBenchOptions } from './options.ts'
 /** False for an opt-in server (an endpoint URL) the user has not configured: it stays out of the default selection. */
 function isConfigured(name: string): boolean {
   return !Object.hasOwn(servers, name) || servers[name as keyof typeof servers].optIn?.().configured !== false
+}
+
+/**
+ * The folders workloads are read from: the built-in one, then the project's own (`workloadsDir`,
+ * default `<root>/workloads`, skipped when that default does not exist; in this repository it is the
+ * built-in folder itself).
+ */
+async function resolveWorkloadDirs(root: string, workloadsDir: string | undefined): Promise<string[]> {
+  const projectDir = resolve(root, workloadsDir ?? 'workloads')
+  if (projectDir === builtinWorkloadsDir) return [builtinWorkloadsDir]
+  const isDir = await stat(projectDir).then((found) => found.isDirectory(), () => false)
+  if (isDir) return [builtinWorkloadsDir, projectDir]
+  if (workloadsDir === undefined) return [builtinWorkloadsDir]
+  throw new BenchError('invalid-option', `Option \`workloadsDir\` (or WFB_WORKLOADS_DIR) is \`${workloadsDir}\`, but \`${projectDir}\` is not a folder. Create it with one folder per workload (\`npx wasm-faas-bench init\` scaffolds one), or fix the path.`)
 }
 
 /** Names `runtimes` (and WFB_RUNTIMES) accept: every runtime and every HTTP server, in registry order. */
@@ -41,7 +56,8 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
       await sweepStaleScratchDirs()
-      const found = await loadWorkloads()
+      const workloadDirs = await resolveWorkloadDirs(vitest.config.root, options.workloadsDir)
+      const found = await loadWorkloads(workloadDirs)
       const names = options.workloads ?? [...found.keys()]
       const workloads = names.map((name) => {
         const workload = found.get(name)
@@ -66,7 +82,7 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
       const baseline = await readBaseline(baselinePath(resolve(vitest.config.root, options.baseline.dir), machine.id))
       const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
-      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
+      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true

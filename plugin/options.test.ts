@@ -43,7 +43,7 @@ describe('resolveOptions', () => {
   test('an unknown option names the valid ones', () => {
     const error = thrownBenchError(() => resolveOptions({ coldSample: 3 } as never, known, {}))
     expect(error.code).toBe('invalid-option')
-    expect(error.message).toMatch(/^Unknown option `coldSample`\. Use one of: `runtimes`, `workloads`, `params`, `coldSamples`/)
+    expect(error.message).toMatch(/^Unknown option `coldSample`\. Use one of: `runtimes`, `workloads`, `workloadsDir`, `params`, `coldSamples`/)
   })
 
   test('numbers out of range say the range and the default', () => {

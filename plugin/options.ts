@@ -7,8 +7,10 @@ import { checkSlowdown, parseInjectSlowdown, type InjectedSlowdown } from './wor
 export interface WasmFaasBenchOptions {
   /** Runtimes to run, by registry name. Default: every registered runtime; absent ones become skipped rows. Env `WFB_RUNTIMES` (comma-separated) overrides. */
   runtimes?: string[]
-  /** Workloads to run, by folder name under workloads/. Default: all. Env `WFB_WORKLOADS` overrides. */
+  /** Workloads to run, by name: the built-in ones (noop, fib, html) and the project's own. Default: all. Env `WFB_WORKLOADS` overrides. */
   workloads?: string[]
+  /** The project's own workloads: one folder per workload, relative to the Vitest root. Default `workloads` (used when it exists). Env `WFB_WORKLOADS_DIR` overrides. */
+  workloadsDir?: string
   /** Parameter values per workload, e.g. `{ fib: { n: 30 } }`. Default: each parameter's default (fib n = 25). Env `WFB_PARAMS` (`fib.n=30,…`) overrides. */
   params?: Record<string, Record<string, number>>
   /** Measured cold invocations per row (after the warm-up runs). Default 30; at least 10 are needed for a trustworthy median. */
@@ -47,6 +49,8 @@ export interface WasmFaasBenchOptions {
 export interface ResolvedOptions {
   runtimes: string[]
   workloads: string[] | undefined
+  /** As given (relative to the Vitest root), or undefined for the default `workloads` when present. */
+  workloadsDir: string | undefined
   params: Record<string, Record<string, number>>
   coldSamples: number
   warmupRuns: number
@@ -70,7 +74,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'workloads', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
+const knownOptions = ['runtimes', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -134,6 +138,7 @@ export function resolveOptions(
   return {
     runtimes: [...new Set(runtimes)],
     workloads: splitList(env.WFB_WORKLOADS) ?? user.workloads,
+    workloadsDir: nonEmpty(env.WFB_WORKLOADS_DIR) ?? user.workloadsDir,
     params: env.WFB_PARAMS === undefined ? user.params ?? {} : parseParamsEnv(env.WFB_PARAMS),
     ...numbers,
     outputDir: env.WFB_OUTPUT_DIR ?? user.outputDir ?? 'bench-results',
@@ -142,6 +147,10 @@ export function resolveOptions(
     injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
     http: resolveHttpOptions(user.http, env),
   }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim()
 }
 
 function resolveInstructionCount(value: string | undefined): 'off' | 'valgrind' {

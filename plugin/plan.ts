@@ -14,6 +14,8 @@ export interface BenchPlan {
   servers: ServerInfo[]
   /** The HTTP load generator (hey) as found here; the server rows need it. */
   loadGenerator: LoadGeneratorDetection
+  /** Folders the workloads were loaded from: the built-in one, then the project's (`workloadsDir`). */
+  workloadDirs: string[]
   /** Selected workloads with their resolved parameters. */
   workloads: Array<{ name: string; params: WorkloadParams }>
   machine: MachineFingerprint

@@ -10,10 +10,10 @@ import { afterAll, describe, expect, test } from 'vitest'
 import type { BaselineFile } from '../../schema/baseline.d.ts'
 import { validateResults } from '../results/validate-results.ts'
 import { summarise } from '../stats/summarise.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import { formatBaseline } from './baseline-store.ts'
 
-const vitestCli = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
+const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-gate-run-'))
 const baselines = join(scratch, 'baselines')
 const output = join(scratch, 'results')
@@ -21,7 +21,7 @@ const output = join(scratch, 'results')
 function runBench(extraArgs: string[], env: Record<string, string> = {}) {
   // fib's invocation bench only (a file-name filter): HTTP benches of fib would add rows of their own.
   return execa(process.execPath, [vitestCli, 'bench', '--run', 'fib.bench', ...extraArgs], {
-    cwd: repoRoot,
+    cwd: packageRoot,
     env: {
       WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'fib', WFB_COLD_SAMPLES: '15', WFB_WARM_BATCHES: '3', WFB_WARM_REPEATS: '10',
       WFB_BASELINE_DIR: baselines, WFB_OUTPUT_DIR: output, WFB_UPDATE_BASELINE: '', WFB_INJECT_SLOWDOWN: '', NO_COLOR: '1',

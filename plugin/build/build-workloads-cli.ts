@@ -4,18 +4,18 @@ import { BenchError } from '../errors.ts'
 import { buildAllHttpServerWasm, type BuiltServerModule } from '../workloads/build-http-servers.ts'
 import { buildAllWorkloads, wasmCompiler, wasmFlags } from '../workloads/build-workloads.ts'
 import { buildAllWasiHttpComponents } from '../workloads/build-wasi-http-component.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 
 /** Prints one built file: path, KiB and bytes. */
 function printBuilt(path: string, sizeBytes: number, width: number): void {
   const size = `${(sizeBytes / 1024).toFixed(1)} KiB`.padStart(9)
-  console.log(`  ${relative(repoRoot, path).padEnd(width)}  ${size}  (${sizeBytes} bytes)`)
+  console.log(`  ${relative(packageRoot, path).padEnd(width)}  ${size}  (${sizeBytes} bytes)`)
 }
 
 try {
   console.log(`Building workloads: ${wasmCompiler} ${wasmFlags.join(' ')}`)
   const built = await buildAllWorkloads()
-  const width = Math.max(...built.map((module) => relative(repoRoot, module.wasmPath).length))
+  const width = Math.max(...built.map((module) => relative(packageRoot, module.wasmPath).length))
   for (const module of built) printBuilt(module.wasmPath, module.sizeBytes, width)
   console.log('Building the preview1 socket servers (workloads/common/wfb-http-server.c)')
   const servers = await buildAllHttpServerWasm()

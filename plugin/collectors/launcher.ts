@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
+import { buildCacheDir } from '../package-paths.ts'
 import { makeScratchDir } from '../harness/scratch-dir.ts'
 
 /** One process run measured by the launcher. */
@@ -54,8 +55,7 @@ export interface MeasuredRunSpec {
 }
 
 const sourceUrl = new URL('./launcher.c', import.meta.url)
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const cacheDir = join(repoRoot, '.wfb-cache')
+const cacheDir = buildCacheDir('launcher')
 
 /** Extra time the Node side waits beyond `timeoutMs` before it stops the launcher itself. */
 const launcherGraceMs = 5_000
@@ -63,7 +63,7 @@ const launcherGraceMs = 5_000
 let launcherPath: Promise<string> | undefined
 
 /**
- * Compiles launcher.c with `cc -O2` into `.wfb-cache/launcher-<sha256 prefix of the source>`
+ * Compiles launcher.c with `cc -O2` into `<cache>/build/launcher/launcher-<sha256 prefix of the source>`
  * once (atomically: temp name, then rename) and returns the binary's absolute path.
  */
 export function ensureLauncher(): Promise<string> {
@@ -227,7 +227,7 @@ function explainFailure(
     return `the working directory ${spec.cwd} does not exist (or the launcher ${launcher} is gone). Create it or pass another \`cwd\`.`
   }
   const stderr = result.stderr.trim()
-  return `the launcher ${launcher} printed no measurement for every run (${result.shortMessage ?? 'no exit status'})${stderr === '' ? '' : `: ${stderr}`}. Delete .wfb-cache/ to rebuild it.`
+  return `the launcher ${launcher} printed no measurement for every run (${result.shortMessage ?? 'no exit status'})${stderr === '' ? '' : `: ${stderr}`}. Delete ${cacheDir} to rebuild it.`
 }
 
 /** One JSON line launcher.c prints: a run's measurement or the launcher's error. */

@@ -9,13 +9,13 @@ import { formatBmf, renderBmf } from '../reporters/render-bmf.ts'
 import { renderMarkdownSummary } from '../reporters/render-markdown-summary.ts'
 import { labelRuns } from '../reporters/report-model.ts'
 import { realResultsPath } from '../reporters/testdata/report-example.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-report-command-'))
 afterAll(async () => rm(scratch, { recursive: true, force: true }))
 
 function cli(...args: string[]) {
-  return execa(process.execPath, [join(repoRoot, 'plugin', 'cli.ts'), ...args], { cwd: repoRoot, reject: false, all: true })
+  return execa(process.execPath, [join(packageRoot, 'plugin', 'cli.ts'), ...args], { cwd: packageRoot, reject: false, all: true })
 }
 
 describe('wasm-faas-bench report', () => {

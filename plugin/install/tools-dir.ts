@@ -1,16 +1,16 @@
 import { isAbsolute, join, resolve } from 'node:path'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { resolveCacheDir } from '../package-paths.ts'
 
 /** Environment variable that moves the tools folder (an absolute path, or relative to the current folder). */
 export const toolsDirEnv = 'WFB_TOOLS_DIR'
 
 /**
  * The folder where `wasm-faas-bench runtimes install` puts runtimes: env `WFB_TOOLS_DIR`, or
- * `<repo>/.wfb-tools` by default. Executables end up in its `bin/` ({@link toolsBinDir}).
+ * `<cache>/tools` by default (`~/.cache/wasm-faas-bench/tools`: shared by the user's projects, and what CI caches). Executables end up in its `bin/` ({@link toolsBinDir}).
  */
-export function resolveToolsDir(env: NodeJS.ProcessEnv = process.env, root: string = repoRoot): string {
+export function resolveToolsDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[toolsDirEnv]?.trim()
-  if (fromEnv === undefined || fromEnv === '') return join(root, '.wfb-tools')
+  if (fromEnv === undefined || fromEnv === '') return join(resolveCacheDir(env), 'tools')
   return isAbsolute(fromEnv) ? resolve(fromEnv) : resolve(process.cwd(), fromEnv)
 }
 

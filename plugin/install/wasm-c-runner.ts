@@ -12,7 +12,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import type { Detection } from '../types.ts'
 import { detectRuntimeTool, type ToolLookup } from './detect-tool.ts'
 import { requireToolchain, runToolchain } from './run-toolchain.ts'
@@ -20,7 +20,7 @@ import { resolveToolsDir, toolsBinDir } from './tools-dir.ts'
 import type { RuntimeInstaller } from './types.ts'
 
 /** The Rust crate of the runners (`<repo>/runners/wasm-c-runners`). */
-export const runnersCrateDir = join(repoRoot, 'runners', 'wasm-c-runners')
+export const runnersCrateDir = join(packageRoot, 'runners', 'wasm-c-runners')
 
 const cargoFix = 'Rust with cargo (`apt-get install -y cargo`, or rustup)'
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import type { TestCase, TestModule, TestSpecification } from 'vitest/node'
 import type { CellMeta } from '../plan.ts'
 import type { BenchPlan } from '../plan.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import { createProgressReporter, formatProgressLine, formatSeconds } from './progress-reporter.ts'
 
 describe('formatProgressLine', () => {
@@ -84,8 +84,8 @@ describe('in a real `vitest bench` run', () => {
 
   test('one line per cell on stderr, the total narrowed to the workloads selected', { timeout: 120_000 }, async () => {
     // The workload benches only (file-name filters; html's is loaded but not selected): HTTP cells have their own total.
-    const run = await execa(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', 'fib.bench', 'noop.bench', 'html.bench'], {
-      cwd: repoRoot,
+    const run = await execa(process.execPath, [join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', 'fib.bench', 'noop.bench', 'html.bench'], {
+      cwd: packageRoot,
       // A scratch baseline folder: the repository's baseline must not judge this deliberately tiny run.
       env: { WFB_OUTPUT_DIR: await outputDir, WFB_BASELINE_DIR: join(await outputDir, 'baselines'), WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'noop,fib', WFB_COLD_SAMPLES: '3', WFB_WARM_BATCHES: '1', WFB_WARM_REPEATS: '2', NO_COLOR: '1' },
       reject: false,

@@ -9,14 +9,14 @@ import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readResults } from '../results/write-results.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import { labelRuns, type ReportRun } from './report-model.ts'
 import { createReportExample, realResultsPath } from './testdata/report-example.ts'
 import { writeReport } from './write-report.ts'
 
 const chromiumPath = '/usr/bin/chromium'
 const missingChromium = `Debian's Chromium is not installed at ${chromiumPath}: apt-get install -y chromium`
-const screenshotPath = join(repoRoot, 'docs', 'report-screenshot.png')
+const screenshotPath = join(packageRoot, 'docs', 'report-screenshot.png')
 // As root on a machine without a network: no sandbox, no GPU, no background connections.
 const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -109,7 +109,7 @@ describe('the HTML report in Chromium', () => {
     // The top of the report: the runs, the setup, cold start and warm latency.
     // The page is not scrolled, so the box is in page coordinates.
     const warm = await page.locator('figure[data-chart="warm-latency"]').boundingBox()
-    await mkdir(join(repoRoot, 'docs'), { recursive: true })
+    await mkdir(join(packageRoot, 'docs'), { recursive: true })
     await writeFile(screenshotPath, await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1000, height: Math.ceil((warm?.y ?? 0) + (warm?.height ?? 900)) + 16 } }))
     await page.close()
   })

@@ -6,7 +6,8 @@ import { basename, dirname, join, relative } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import type { Workload } from '../types.ts'
-import { harnessFolderName, listWorkloadFolders, repoRoot, testdataDir, workloadsDir } from './load-workloads.ts'
+import { buildCacheDir, packageRoot } from '../package-paths.ts'
+import { harnessFolderName, listWorkloadFolders, testdataDir, workloadsDir } from './load-workloads.ts'
 
 /** Folder of the shared C harness (`workloads/common`): wfb.h and wfb-main.c. */
 export const harnessDir = join(workloadsDir, harnessFolderName)
@@ -17,7 +18,7 @@ export const harnessHeaderPath = join(harnessDir, 'wfb.h')
 /** The reactor harness (see its header): a workload as a WASI reactor exporting `wfb_run`, for hosts that call it many times. */
 export const reactorSourcePath = join(harnessDir, 'wfb-reactor.c')
 /** Where native builds are cached, one file per workload and source hash (`<repo>/.wfb-cache/native`). */
-export const nativeCacheDir = join(repoRoot, '.wfb-cache', 'native')
+export const nativeCacheDir = buildCacheDir('native')
 
 /** The C compiler that targets wasm32-wasi. */
 export const wasmCompiler = 'clang'
@@ -29,7 +30,7 @@ export const nativeCompiler = 'cc'
  * source paths (`__FILE__`, e.g. in assert) independent of where the repository is checked out,
  * so a rebuild anywhere is byte-identical to the committed module.
  */
-export const wasmFlags: readonly string[] = ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-Wl,--strip-all', `-ffile-prefix-map=${repoRoot}/=`]
+export const wasmFlags: readonly string[] = ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-Wl,--strip-all', `-ffile-prefix-map=${packageRoot}/=`]
 /** Flags of every native build (plus the include folder and the sources). */
 export const nativeFlags: readonly string[] = ['-O2']
 
@@ -154,7 +155,7 @@ export async function findWorkloadSources(dirs: readonly string[] = [workloadsDi
       try {
         await access(sourcePath)
       } catch {
-        throw new BenchError('invalid-workload', `Workload folder \`${relative(repoRoot, join(dir, name))}\` has no \`${name}.c\`. Add the C source (it implements \`wfb_main\` from workloads/common/wfb.h) or remove the folder.`)
+        throw new BenchError('invalid-workload', `Workload folder \`${relative(packageRoot, join(dir, name))}\` has no \`${name}.c\`. Add the C source (it implements \`wfb_main\` from workloads/common/wfb.h) or remove the folder.`)
       }
       sources.push({ name, sourcePath, wasmPath: join(dir, name, `${name}.wasm`) })
     }
@@ -192,7 +193,7 @@ interface CompileRequest {
 async function compile(request: CompileRequest): Promise<void> {
   const { compiler, flags, target, installCommand, sources, outPath } = request
   const sourcePath = sources[0] ?? ''
-  const shownSource = relative(repoRoot, sourcePath).startsWith('..') ? sourcePath : relative(repoRoot, sourcePath)
+  const shownSource = relative(packageRoot, sourcePath).startsWith('..') ? sourcePath : relative(packageRoot, sourcePath)
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   const args = [...flags, `-I${harnessDir}`, ...sources, '-o', tempPath]
   const result = await execa(compiler, args, { reject: false, stdin: 'ignore' })

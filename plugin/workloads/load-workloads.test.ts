@@ -55,6 +55,16 @@ describe('loadWorkloads', () => {
     expect(workloads.get('wrong-output')?.expected({})).toEqual({ kind: 'exact', stdout: '42\n' })
   })
 
+  test("a project's folder adds its workloads to the built-in ones; a name in both is an error", async () => {
+    const project = await workloadsFolder('mine', { 'workload.ts': plainWorkload('mine'), 'mine.c': '', 'mine.wasm': '' })
+    expect([...(await loadWorkloads([workloadsDir, project])).keys()]).toEqual(['fib', 'html', 'mine', 'noop'])
+    const clash = await workloadsFolder('fib', { 'workload.ts': plainWorkload('fib'), 'fib.c': '', 'fib.wasm': '' })
+    const error = await loadWorkloads([workloadsDir, clash]).then(() => undefined, (reason: unknown) => reason)
+    expect(error).toBeInstanceOf(BenchError)
+    expect((error as BenchError).message).toContain('Workload `fib` is defined twice')
+    expect((error as BenchError).message).toContain('Rename one of the folders')
+  })
+
   test('ignores dot-folders, the harness folder and plain files', async () => {
     const dir = await workloadsFolder('ok', { 'workload.ts': plainWorkload('ok'), 'ok.c': '', 'ok.wasm': '' })
     await mkdir(join(dir, '.cache'))

@@ -1,17 +1,15 @@
 import { access, readdir } from 'node:fs/promises'
-import { basename, join, relative, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { BenchError } from '../errors.ts'
+import { basename, join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BenchError, formatNames } from '../errors.ts'
+import { packagePath, packageRoot } from '../package-paths.ts'
 import type { Workload, WorkloadDefinition } from '../types.ts'
 
-/** Absolute path of the repository root. */
-export const repoRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)))
+/** Absolute path of the built-in workloads (noop, fib, html) and the shared C harness (`<package>/workloads`). */
+export const workloadsDir = packagePath('workloads')
 
-/** Absolute path of the folder holding one folder per workload (`<repo>/workloads`). */
-export const workloadsDir = join(repoRoot, 'workloads')
-
-/** Absolute path of the test-only workloads that fail on purpose (`<repo>/fixtures/testdata`). */
-export const testdataDir = join(repoRoot, 'fixtures', 'testdata')
+/** Absolute path of the test-only workloads that fail on purpose (`<package>/fixtures/testdata`). */
+export const testdataDir = packagePath('fixtures', 'testdata')
 
 /** Folder name inside a workloads folder that holds the shared C harness, not a workload. */
 export const harnessFolderName = 'common'
@@ -31,17 +29,25 @@ export async function listWorkloadFolders(dir: string): Promise<string[]> {
 }
 
 /**
- * Discovers every `<dir>/<folder>/workload.ts`, imports it and checks it against its folder:
- * the exported `workload` is a valid definition named after the folder, and `<name>.c` and
- * `<name>.wasm` exist beside it. Default `dir`: {@link workloadsDir}. Keyed and sorted by name.
+ * Discovers every `<dir>/<folder>/workload.ts` of each folder in `dirs`, imports it and checks it
+ * against its folder: the exported `workload` is a valid definition named after the folder, and
+ * `<name>.c` and `<name>.wasm` exist beside it. Default: the built-in {@link workloadsDir}. Keyed and
+ * sorted by name; a name found in two folders is an error (which one would run is a guess).
  * @throws BenchError `invalid-workload` naming the file and the fix.
  */
-export async function loadWorkloads(dir: string = workloadsDir): Promise<Map<string, Workload>> {
+export async function loadWorkloads(dirs: string | readonly string[] = workloadsDir): Promise<Map<string, Workload>> {
   const workloads = new Map<string, Workload>()
-  for (const folder of await listWorkloadFolders(dir)) {
-    workloads.set(folder, await loadWorkload(join(dir, folder)))
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+    for (const folder of await listWorkloadFolders(dir)) {
+      const workload = await loadWorkload(join(dir, folder))
+      const earlier = workloads.get(folder)
+      if (earlier !== undefined) {
+        throw new BenchError('invalid-workload', `Workload \`${folder}\` is defined twice: in \`${displayPath(earlier.dir)}\` and \`${displayPath(workload.dir)}\`. Rename one of the folders (the built-in workloads are ${formatNames(await listWorkloadFolders(workloadsDir))}).`)
+      }
+      workloads.set(folder, workload)
+    }
   }
-  return workloads
+  return new Map([...workloads].sort(([a], [b]) => a.localeCompare(b)))
 }
 
 async function loadWorkload(folderPath: string): Promise<Workload> {
@@ -107,7 +113,7 @@ function describeDefinitionProblem(value: unknown): string | undefined {
 }
 
 function displayPath(path: string): string {
-  const inRepo = relative(repoRoot, path)
+  const inRepo = relative(packageRoot, path)
   return inRepo.startsWith('..') ? path : inRepo
 }
 
