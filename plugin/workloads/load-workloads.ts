@@ -52,9 +52,9 @@ export async function loadWorkloads(dirs: string | readonly string[] = workloads
 
 async function loadWorkload(folderPath: string): Promise<Workload> {
   const folder = displayPath(folderPath)
-  const modulePath = join(folderPath, 'workload.ts')
-  const shown = displayPath(modulePath)
-  if (!(await exists(modulePath))) {
+  const modulePath = await findDefinitionModule(folderPath)
+  const shown = displayPath(modulePath ?? join(folderPath, 'workload.ts'))
+  if (modulePath === undefined) {
     throw new BenchError(
       'invalid-workload',
       `\`${folder}\` has no workload.ts. Add \`${shown}\` with \`export const workload = defineWorkload({ name, description, params, args, expected })\`, or move the folder out of the workloads folder.`,
@@ -108,6 +108,17 @@ function describeDefinitionProblem(value: unknown): string | undefined {
     if (!integers || (min as number) > (fallback as number) || (fallback as number) > (max as number)) {
       return `declares parameter \`${param}\` with min/default/max ${String(min)}/${String(fallback)}/${String(max)}; they must be integers with min <= default <= max`
     }
+  }
+  return undefined
+}
+
+/** File names a workload definition may have: TypeScript (Node strips the types) or JavaScript, as in the built package. */
+export const definitionFileNames = ['workload.ts', 'workload.mts', 'workload.js', 'workload.mjs'] as const
+
+async function findDefinitionModule(folderPath: string): Promise<string | undefined> {
+  for (const name of definitionFileNames) {
+    const path = join(folderPath, name)
+    if (await exists(path)) return path
   }
   return undefined
 }
