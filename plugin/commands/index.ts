@@ -3,10 +3,12 @@ import { report } from './report.ts'
 import { runtimesInstall } from './runtimes-install.ts'
 import { runtimesList } from './runtimes-list.ts'
 import { selfCheck } from './self-check.ts'
+import { setup } from './setup.ts'
 import type { CliCommand } from './types.ts'
 
 /** Every CLI command. A new command is one file in plugin/commands/ and one line here. */
 export const commands: CliCommand[] = [
+  setup,
   runtimesList,
   runtimesInstall,
   calibrate,

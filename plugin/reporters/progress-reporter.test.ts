@@ -66,14 +66,17 @@ describe('createProgressReporter', () => {
     const notSelected = { ...fakeCell('html', 'html: not selected in this run', 'skipped'), parent: { type: 'module' } } as unknown as TestCase
     await reporter.onTestModuleCollected?.(fakeModule('/b/html.bench.ts', [notSelected]))
     await reporter.onTestCaseResult?.(notSelected)
-    const noopCell = fakeCell('noop', 'native (process)', 'passed', identity('noop', 'native', 'process'))
-    await reporter.onTestModuleCollected?.(fakeModule('/b/noop.bench.ts', [noopCell]))
+    // The same cause again (another workload's cell) is counted but not listed again.
+    const noopSkipped = fakeCell('noop', 'native (process)', 'skipped', { ...identity('noop', 'native', 'process'), skipped: { reason: 'cc not found', install: 'apt-get install -y gcc' } })
+    const noopCell = fakeCell('noop', 'node-wasi (process)', 'passed', identity('noop', 'node-wasi', 'process'))
+    await reporter.onTestModuleCollected?.(fakeModule('/b/noop.bench.ts', [noopSkipped, noopCell]))
+    await reporter.onTestCaseResult?.(noopSkipped)
     await reporter.onTestCaseResult?.(noopCell)
     expect(lines).toEqual([
       '[1/6] fib(n=25) node-wasi (process) done in 1.5 s',
       '[2/6] fib(n=25) node-wasi (in-process) FAILED after 1.5 s: Wrong output: expected `0`',
-      '[3/6] fib(n=25) native (process) skipped: cc not found',
-      '[4/4] noop native (process) done in 1.5 s',
+      '[3/6] fib(n=25) native (process) skipped: cc not found (other cells skipped for this reason are not listed)',
+      '[5/5] noop node-wasi (process) done in 1.5 s',
     ])
   })
 })

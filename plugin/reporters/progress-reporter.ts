@@ -66,6 +66,7 @@ export function createProgressReporter(plan: BenchPlan, write: (line: string) =>
   // HTTP cells count once their file is collected: which workloads have HTTP benches is not in the plan.
   let collectedHttpCells = 0
   let done = 0
+  const skipCauses = new Set<string>()
 
   const isInvocationCell = (test: TestCase): boolean => test.parent.type === 'suite' && workloadNames.has(test.parent.name) && cellNames.has(test.name)
   const isHttpCell = (test: TestCase): boolean => test.parent.type === 'suite' && test.parent.name.endsWith(httpSuiteSuffix)
@@ -78,6 +79,7 @@ export function createProgressReporter(plan: BenchPlan, write: (line: string) =>
       collectedCells = 0
       collectedHttpCells = 0
       done = 0
+      skipCauses.clear()
       for (const specification of specifications) pendingModules.add(specification.moduleId)
     },
     onTestModuleCollected(module: TestModule) {
@@ -103,6 +105,14 @@ export function createProgressReporter(plan: BenchPlan, write: (line: string) =>
       }
       const detail = result.state === 'failed' ? result.errors[0]?.message.split('\n')[0] : meta.skipped?.reason
       if (detail !== undefined && progress.outcome !== 'done') progress.detail = detail
+      if (progress.outcome === 'skipped') {
+        // One line per cause: a runtime missing from the matrix is said once, not once per cell.
+        const cause = `${progress.runtime}\0${progress.detail ?? ''}`
+        if (skipCauses.has(cause)) return
+        skipCauses.add(cause)
+        write(`${formatProgressLine(progress)} (other cells skipped for this reason are not listed)`)
+        return
+      }
       write(formatProgressLine(progress))
     },
   }

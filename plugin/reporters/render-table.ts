@@ -1,5 +1,6 @@
 import type { MetricSummary, ResultsFile, UnsupportedMetric } from '../../schema/results.d.ts'
 import { relativeSpread } from '../stats/summarise.ts'
+import { formatSkipGroup, groupSkips } from './group-skips.ts'
 import { isLoadRow, renderHttpTable } from './render-http-table.ts'
 
 /** The columns of the summary table: metric name, header, and how to print a median. */
@@ -81,8 +82,8 @@ export function renderTable(results: ResultsFile): string {
   if (counters !== undefined && !isSummary(counters)) lines.push(`instructions, cycles: ${counters.unsupported}`)
   lines.push(...renderWarnings(results))
   if (results.skipped.length > 0) {
-    lines.push('', `skipped (${results.skipped.length}):`)
-    lines.push(...results.skipped.map((skip) => `  ${skip.runtime} ${skip.mode} ${skip.workload}: ${skip.reason}. Install: ${skip.install}`))
+    lines.push('', `skipped (${results.skipped.length}, one line per cause):`)
+    lines.push(...groupSkips(results.skipped).map((group) => `  ${formatSkipGroup(group)}`))
   }
   if (results.failed.length > 0) {
     lines.push('', `FAILED (${results.failed.length}):`)
