@@ -6,6 +6,7 @@ import { BenchError } from './errors.ts'
 import { confirmRow, screenRow } from './baseline/screen-row.ts'
 import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
+import { sampleUntil } from './harness/sample-until.ts'
 import { createRowRecorder, type CounterOutcome, type RowIdentity } from './harness/row-recorder.ts'
 import { planKey, type BenchPlan } from './plan.ts'
 import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance } from './types.ts'
@@ -145,22 +146,31 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   // checked before any sample counts. tinybench then only receives the measured durations
   // (overriddenDuration), so Vitest's table, bench.compare and matchers see the real numbers.
   const loadWindow = await startLoadWindow()
-  const coldSeries = await invokeChecked(0, options.warmupRuns + options.coldSamples)
-  for (const warmup of coldSeries.slice(0, options.warmupRuns)) recorder.addWarmup(warmup.usage)
-  const cold = coldSeries.slice(options.warmupRuns)
+  const rule = (minSamples: number, maxSamples: number) => ({ minSamples, maxSamples, precision: options.precision, budgetMs: options.phaseBudgetMs })
+  let warmupsLeft = options.warmupRuns
+  const warmups: InvocationResult[] = []
+  const { samples: cold } = await sampleUntil(rule(options.minColdSamples, options.coldSamples), async (count) => {
+    // The warm-up runs lead the first series: checked, not counted.
+    const series = await invokeChecked(0, warmupsLeft + count)
+    warmups.push(...series.slice(0, warmupsLeft))
+    const counted = series.slice(warmupsLeft)
+    warmupsLeft = 0
+    return counted
+  }, (result) => [result.usage.wallNs], { firstRound: 3 })
+  for (const warmup of warmups) recorder.addWarmup(warmup.usage)
   await bench(`${runtime.name} ${mode} cold${attempt}`, { async: false }, replay(cold, (result) => {
     recorder.addCold(result.usage)
     return result.usage.wallNs / 1e6
   })).run({ iterations: cold.length, time: 0, warmup: false })
 
-  const warm = await invokeChecked(options.warmRepeats, options.warmBatches)
+  const { samples: warm } = await sampleUntil(rule(options.minWarmBatches, options.warmBatches), (count) => invokeChecked(options.warmRepeats, count), (result) => result.usage.warmNs, { step: 1, firstRound: 1 })
   await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})${attempt}`, { async: false }, replay(warm, (result) => {
     recorder.addWarm(result.usage.warmNs)
     return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
   })).run({ iterations: warm.length, time: 0, warmup: false })
 
   // Whatever else ran on the machine meanwhile disturbed the timings: the gate needs to know.
-  const otherLoad = await loadWindow.finish([...coldSeries, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
+  const otherLoad = await loadWindow.finish([...warmups, ...cold, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
   const valgrindInstructions = await countValgrindRow(instance, prepared, title, options)
   const extra = await instance.extraMetrics?.({ samples: options.coldSamples, timeoutMs: options.timeoutMs })
   return recorder.toRow({

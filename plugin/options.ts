@@ -13,12 +13,20 @@ export interface WasmFaasBenchOptions {
   workloadsDir?: string
   /** Parameter values per workload, e.g. `{ fib: { n: 30 } }`. Default: each parameter's default (fib n = 25). Env `WFB_PARAMS` (`fib.n=30,…`) overrides. */
   params?: Record<string, Record<string, number>>
-  /** Measured cold invocations per row (after the warm-up runs). Default 30; at least 10 are needed for a trustworthy median. */
+  /** Measured cold invocations per row at most (after the warm-up runs). Default 30. */
   coldSamples?: number
+  /** Measured cold invocations per row at least; between this and `coldSamples` a row stops once its median is known to `precision` or `phaseBudgetMs` is spent. Default 10. */
+  minColdSamples?: number
   /** Cold invocations run and checked first but not counted (page cache, compilation caches). Default 1. */
   warmupRuns?: number
-  /** Invocations that each carry `warmRepeats` timed repetitions inside one live instance. Default 5. */
+  /** Invocations (batches) that each carry `warmRepeats` timed repetitions inside one live instance, at most. Default 10. */
   warmBatches?: number
+  /** Warm batches per row at least (then as for cold samples: until precise, at most `warmBatches`, within `phaseBudgetMs`). Default 5. */
+  minWarmBatches?: number
+  /** Target precision of a row's medians: the 95% confidence interval's half-width relative to the median (0.01 = ±1%). Default 0.01; env `WFB_PRECISION`. */
+  precision?: number
+  /** Time for each sampling phase of a row (cold starts, warm batches) in milliseconds, after its minimum: slow interpreters stop here. Default 10000. */
+  phaseBudgetMs?: number
   /** Timed repetitions per warm batch. Default 20 (so 200 warm samples per row). */
   warmRepeats?: number
   /** One invocation is killed and fails after this many milliseconds. Default 30000. */
@@ -53,8 +61,12 @@ export interface ResolvedOptions {
   workloadsDir: string | undefined
   params: Record<string, Record<string, number>>
   coldSamples: number
+  minColdSamples: number
   warmupRuns: number
   warmBatches: number
+  minWarmBatches: number
+  precision: number
+  phaseBudgetMs: number
   warmRepeats: number
   timeoutMs: number
   outputDir: string
@@ -67,14 +79,17 @@ export interface ResolvedOptions {
 
 const numericLimits = {
   coldSamples: { default: 30, min: 1, max: 100_000 },
+  minColdSamples: { default: 10, min: 1, max: 100_000 },
   warmupRuns: { default: 1, min: 0, max: 1000 },
   warmBatches: { default: 10, min: 1, max: 10_000 },
+  minWarmBatches: { default: 5, min: 1, max: 10_000 },
+  phaseBudgetMs: { default: 10_000, min: 0, max: 3_600_000 },
   warmRepeats: { default: 20, min: 1, max: 1_000_000 },
   timeoutMs: { default: 30_000, min: 100, max: 3_600_000 },
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
+const knownOptions = ['runtimes', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -136,17 +151,29 @@ export function resolveOptions(
     return [key, value]
   })) as Record<keyof typeof numericLimits, number>
   return {
+    ...numbers,
+    // A minimum above the maximum (coldSamples: 5 alone) means the maximum: a fixed count.
+    minColdSamples: Math.min(numbers.minColdSamples, numbers.coldSamples),
+    minWarmBatches: Math.min(numbers.minWarmBatches, numbers.warmBatches),
+    precision: resolvePrecision(env.WFB_PRECISION, user.precision),
     runtimes: [...new Set(runtimes)],
     workloads: splitList(env.WFB_WORKLOADS) ?? user.workloads,
     workloadsDir: nonEmpty(env.WFB_WORKLOADS_DIR) ?? user.workloadsDir,
     params: env.WFB_PARAMS === undefined ? user.params ?? {} : parseParamsEnv(env.WFB_PARAMS),
-    ...numbers,
     outputDir: env.WFB_OUTPUT_DIR ?? user.outputDir ?? 'bench-results',
     baseline: resolveBaselineOptions(user.baseline, env),
     instructionCount: resolveInstructionCount(env.WFB_INSTRUCTION_COUNT || user.instructionCount),
     injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
     http: resolveHttpOptions(user.http, env),
   }
+}
+
+function resolvePrecision(fromEnv: string | undefined, fromUser: number | undefined): number {
+  const value = fromEnv === undefined || fromEnv.trim() === '' ? fromUser ?? 0.01 : Number(fromEnv)
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BenchError('invalid-option', `Option \`precision\` (or WFB_PRECISION) is ${String(fromEnv ?? value)}; it must be a fraction from 0 to 1 (0.01 = the median known to ±1%; 0 = always take the maximum; default 0.01).`)
+  }
+  return value
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
