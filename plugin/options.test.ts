@@ -10,11 +10,16 @@ describe('resolveOptions', () => {
     expect(resolveOptions({}, known, {})).toEqual({
       runtimes: ['node-wasi', 'native'],
       workloads: undefined,
+      workloadsDir: undefined,
       params: {},
       coldSamples: 30,
+      minColdSamples: 10,
       warmupRuns: 1,
       warmBatches: 10,
+      minWarmBatches: 5,
       warmRepeats: 20,
+      precision: 0.01,
+      phaseBudgetMs: 10_000,
       timeoutMs: 30_000,
       outputDir: 'bench-results',
       baseline: { dir: 'baselines', missing: 'pass', update: undefined, policy: defaultPolicy },
@@ -23,6 +28,13 @@ describe('resolveOptions', () => {
       injectSlowdown: undefined,
       http: { concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 },
     })
+  })
+
+  test('a fixed sample count: a maximum below the minimum wins; precision is a fraction', () => {
+    const fixed = resolveOptions({ coldSamples: 5, warmBatches: 2 }, known, {})
+    expect([fixed.minColdSamples, fixed.coldSamples, fixed.minWarmBatches, fixed.warmBatches]).toEqual([5, 5, 2, 2])
+    expect(resolveOptions({}, known, { WFB_PRECISION: '0.05' }).precision).toBe(0.05)
+    expect(thrownBenchError(() => resolveOptions({ precision: 2 }, known, {})).message).toContain('must be a fraction from 0 to 1')
   })
 
   test('the default selection can leave out opt-in names, which stay selectable', () => {
