@@ -1,5 +1,4 @@
 import { describe, inject, test, type Bench } from 'vitest'
-import { runtimes } from '../fixtures/index.ts'
 import { countWithPerf } from './collectors/hardware-counters.ts'
 import { startLoadWindow } from './collectors/other-load.ts'
 import { BenchError } from './errors.ts'
@@ -7,6 +6,7 @@ import { confirmRow, screenRow } from './baseline/screen-row.ts'
 import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
 import { sampleUntil } from './harness/sample-until.ts'
+import { resolveRuntimeAdapter } from './project-runtimes.ts'
 import { createRowRecorder, type CounterOutcome, type RowIdentity } from './harness/row-recorder.ts'
 import { planKey, type BenchPlan } from './plan.ts'
 import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance } from './types.ts'
@@ -83,7 +83,7 @@ export function benchWorkload(name: string): void {
           const workload = workloads.get(name)
           if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
           const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)
-          const adapter = runtimes[runtime.name as keyof typeof runtimes]
+          const adapter = await resolveRuntimeAdapter(runtime.name, plan.runtimeModulePaths)
           const instance = await instances.start(adapter, prepared, mode)
           const cell = { bench, plan, runtime, mode, prepared, instance, identity }
           let row

@@ -16,8 +16,21 @@ import { createProgressReporter } from './reporters/progress-reporter.ts'
 import { createResultsReporter } from './reporters/results-reporter.ts'
 import { loadWorkloads, workloadsDir as builtinWorkloadsDir } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
+import { loadProjectRuntimes, resolveRuntimeModulePaths } from './project-runtimes.ts'
+import type { RuntimeAdapter } from './types.ts'
 
+// The public API of the package (`import { … } from 'wasm-faas-bench'`): the plugin, workload
+// definitions, what a project's own runtime adapter is made of, and the types they use. Bench files
+// import `benchWorkload`, `benchHttp` and the matcher from 'wasm-faas-bench/bench'.
 export type { WasmFaasBenchOptions } from './options.ts'
+export type { BaselineOptions } from './baseline/baseline-options.ts'
+export type { HttpOptions } from './http/http-options.ts'
+export type { Detection, ExpectedOutput, InstanceMode, InvocationResult, InvocationUsage, InvokeRequest, PreparedWorkload, RuntimeAdapter, RuntimeInstance, Workload, WorkloadDefinition, WorkloadParamSpec, WorkloadParams } from './types.ts'
+export type { ResultsFile, ResultRow } from '../schema/results.d.ts'
+export { defineWorkload } from './workloads/define-workload.ts'
+export { createCommandInstance, type CommandSpec } from './harness/command-instance.ts'
+export { detectRuntimeTool, requireTool, type ToolLookup } from './install/detect-tool.ts'
+export { BenchError, type BenchErrorCode } from './errors.ts'
 
 /** False for an opt-in server (an endpoint URL) the user has not configured: it stays out of the default selection. */
 function isConfigured(name: string): boolean {
@@ -72,9 +85,18 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       const slowdown = options.injectSlowdown
       if (slowdown !== undefined && !found.has(slowdown.workload)) throw new BenchError('unknown-workload', `WFB_INJECT_SLOWDOWN names unknown workload \`${slowdown.workload}\`. Use one of: ${formatNames([...found.keys()])}.`)
       if (slowdown?.runtime !== undefined && !options.runtimes.includes(slowdown.runtime)) throw new BenchError('unknown-runtime', `WFB_INJECT_SLOWDOWN names runtime \`${slowdown.runtime}\`, which this run does not measure. Use one of: ${formatNames(options.runtimes)}.`)
+      const runtimeModulePaths = resolveRuntimeModulePaths(vitest.config.root, options.runtimeModules)
+      const projectRuntimes = await loadProjectRuntimes(runtimeModulePaths)
+      const selectable = [...selectableNames, ...projectRuntimes.keys()]
+      for (const name of options.runtimes) {
+        if (!selectable.includes(name)) throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(selectable)}.`)
+      }
+      // The project's runtimes join the default selection (no `runtimes` option, no WFB_RUNTIMES).
+      const selected = userOptions.runtimes === undefined && (process.env.WFB_RUNTIMES ?? '').trim() === '' ? [...options.runtimes, ...projectRuntimes.keys()] : options.runtimes
+      const runtimeAdapters = selected.flatMap((name) => Object.hasOwn(runtimes, name) ? [runtimes[name as keyof typeof runtimes]] : projectRuntimes.has(name) ? [projectRuntimes.get(name) as RuntimeAdapter] : [])
       // WFB_RUNTIMES selects runtimes and HTTP servers alike (node-wasi names both).
       const [detected, detectedServers, loadGenerator, machine] = await Promise.all([
-        detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(runtimes, name)).map((name) => runtimes[name as keyof typeof runtimes])),
+        detectRuntimes(runtimeAdapters),
         detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(servers, name)).map((name) => servers[name as keyof typeof servers])),
         detectLoadGenerator('hey'),
         readMachineFingerprint(),
@@ -82,7 +104,7 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
       const baseline = await readBaseline(baselinePath(resolve(vitest.config.root, options.baseline.dir), machine.id))
       const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
-      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
+      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, runtimeModulePaths, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true

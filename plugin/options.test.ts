@@ -9,6 +9,7 @@ describe('resolveOptions', () => {
   test('fills in the defaults', () => {
     expect(resolveOptions({}, known, {})).toEqual({
       runtimes: ['node-wasi', 'native'],
+      runtimeModules: [],
       workloads: undefined,
       workloadsDir: undefined,
       params: {},
@@ -55,7 +56,7 @@ describe('resolveOptions', () => {
   test('an unknown option names the valid ones', () => {
     const error = thrownBenchError(() => resolveOptions({ coldSample: 3 } as never, known, {}))
     expect(error.code).toBe('invalid-option')
-    expect(error.message).toMatch(/^Unknown option `coldSample`\. Use one of: `runtimes`, `workloads`, `workloadsDir`, `params`, `coldSamples`/)
+    expect(error.message).toMatch(/^Unknown option `coldSample`\. Use one of: `runtimes`, `runtimeModules`, `workloads`, `workloadsDir`, `params`, `coldSamples`/)
   })
 
   test('numbers out of range say the range and the default', () => {

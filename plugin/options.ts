@@ -9,6 +9,12 @@ export interface WasmFaasBenchOptions {
   runtimes?: string[]
   /** Workloads to run, by name: the built-in ones (noop, fib, html) and the project's own. Default: all. Env `WFB_WORKLOADS` overrides. */
   workloads?: string[]
+  /**
+   * The project's own runtime adapters: module paths relative to the Vitest root, each exporting `runtime`
+   * (a RuntimeAdapter, e.g. built with `createCommandInstance`) or `runtimes` (an array). Their names can
+   * then be selected like the built-in ones, and are selected by default.
+   */
+  runtimeModules?: string[]
   /** The project's own workloads: one folder per workload, relative to the Vitest root. Default `workloads` (used when it exists). Env `WFB_WORKLOADS_DIR` overrides. */
   workloadsDir?: string
   /** Parameter values per workload, e.g. `{ fib: { n: 30 } }`. Default: each parameter's default (fib n = 25). Env `WFB_PARAMS` (`fib.n=30,…`) overrides. */
@@ -57,6 +63,8 @@ export interface WasmFaasBenchOptions {
 export interface ResolvedOptions {
   runtimes: string[]
   workloads: string[] | undefined
+  /** As given (relative to the Vitest root). */
+  runtimeModules: string[]
   /** As given (relative to the Vitest root), or undefined for the default `workloads` when present. */
   workloadsDir: string | undefined
   params: Record<string, Record<string, number>>
@@ -89,7 +97,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
+const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -133,8 +141,10 @@ export function resolveOptions(
     }
   }
   const runtimes = splitList(env.WFB_RUNTIMES) ?? user.runtimes ?? [...defaultRuntimes]
+  // Names from the project's runtime modules are checked once the modules are loaded (configureVitest).
+  const deferred = (user.runtimeModules ?? []).length > 0
   for (const name of runtimes) {
-    if (!knownRuntimes.includes(name)) {
+    if (!knownRuntimes.includes(name) && !deferred) {
       throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(knownRuntimes)}.`)
     }
   }
@@ -157,6 +167,7 @@ export function resolveOptions(
     minWarmBatches: Math.min(numbers.minWarmBatches, numbers.warmBatches),
     precision: resolvePrecision(env.WFB_PRECISION, user.precision),
     runtimes: [...new Set(runtimes)],
+    runtimeModules: [...(user.runtimeModules ?? [])],
     workloads: splitList(env.WFB_WORKLOADS) ?? user.workloads,
     workloadsDir: nonEmpty(env.WFB_WORKLOADS_DIR) ?? user.workloadsDir,
     params: env.WFB_PARAMS === undefined ? user.params ?? {} : parseParamsEnv(env.WFB_PARAMS),

@@ -14,6 +14,8 @@ export interface BenchPlan {
   servers: ServerInfo[]
   /** The HTTP load generator (hey) as found here; the server rows need it. */
   loadGenerator: LoadGeneratorDetection
+  /** Absolute paths of the project's runtime modules (`runtimeModules`), imported again by each worker. */
+  runtimeModulePaths: string[]
   /** Folders the workloads were loaded from: the built-in one, then the project's (`workloadsDir`). */
   workloadDirs: string[]
   /** Selected workloads with their resolved parameters. */
