@@ -1,4 +1,5 @@
 import { calibrate } from './calibrate.ts'
+import { init } from './init.ts'
 import { report } from './report.ts'
 import { runtimesInstall } from './runtimes-install.ts'
 import { runtimesList } from './runtimes-list.ts'
@@ -9,6 +10,7 @@ import type { CliCommand } from './types.ts'
 /** Every CLI command. A new command is one file in plugin/commands/ and one line here. */
 export const commands: CliCommand[] = [
   setup,
+  init,
   runtimesList,
   runtimesInstall,
   calibrate,
