@@ -41,8 +41,11 @@ function rowTimeoutMs(http: BenchPlan['options']['http']): number {
 export function benchHttp(name: string): void {
   const plan = readPlan()
   const selected = plan.workloads.find((workload) => workload.name === name)
-  if (selected === undefined || plan.servers.length === 0) {
-    const why = selected === undefined ? `workload \`${name}\` is not in this run's selection (WFB_WORKLOADS or the plugin's \`workloads\` option)` : 'no HTTP server is in this run\'s selection (WFB_RUNTIMES)'
+  const served = plan.options.http.workloads.includes(name)
+  if (selected === undefined || !served || plan.servers.length === 0) {
+    const why = selected === undefined
+      ? `workload \`${name}\` is not in this run's selection (WFB_WORKLOADS or the plugin's \`workloads\` option)`
+      : !served ? `workload \`${name}\` is not served over HTTP in this run (\`http.workloads\` or WFB_HTTP_WORKLOADS; default html)` : 'no HTTP server is in this run\'s selection (WFB_RUNTIMES)'
     httpTest(`${name} over HTTP: not selected in this run`, ({ skip }) => skip(why))
     return
   }

@@ -209,6 +209,22 @@ export interface RunOptions {
    * An invocation is killed and fails after this many milliseconds.
    */
   timeoutMs: number
+  /**
+   * Measured cold invocations per row at least; up to `coldSamples` a row stops once its median is known to `precision` or its phase budget is spent.
+   */
+  minColdSamples?: number
+  /**
+   * Warm batches per row at least (as for cold samples, up to `warmBatches`).
+   */
+  minWarmBatches?: number
+  /**
+   * Target half-width of the 95% confidence interval of a row's median, relative to the median (0.01 = ±1%).
+   */
+  precision?: number
+  /**
+   * Time for each sampling phase of a row (cold, warm), in milliseconds.
+   */
+  phaseBudgetMs?: number
   http?: HttpRunOptions
   /**
    * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
@@ -220,6 +236,12 @@ export interface RunOptions {
  * The HTTP load settings of the run's server rows (benches/http.bench.ts).
  */
 export interface HttpRunOptions {
+  /**
+   * Workloads served over HTTP in this run.
+   *
+   * Items: A workload name.
+   */
+  workloads?: string[]
   /**
    * Concurrent connections, one row per level.
    *

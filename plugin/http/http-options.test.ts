@@ -3,7 +3,7 @@ import { thrownBenchError } from '../testing/thrown-bench-error.ts'
 import { resolveHttpOptions } from './http-options.ts'
 
 test('defaults: concurrency 1, 4, 16 with keep-alive, 3 s phases, 10 cold starts', () => {
-  expect(resolveHttpOptions({}, {})).toEqual({ concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 })
+  expect(resolveHttpOptions({}, {})).toEqual({ workloads: ['html'], concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 })
 })
 
 test('the environment wins over the config', () => {
@@ -18,5 +18,6 @@ test('bad values name the setting, the value and what is allowed', () => {
     .toBe('Option `http.keepAlive` (or WFB_HTTP_KEEPALIVE) has `yes`. Use one or both of: `on`, `off` (default `on`).')
   expect(thrownBenchError(() => resolveHttpOptions({}, { WFB_HTTP_DURATION_MS: '10' })).message)
     .toBe('Option `http.durationMs` (or WFB_HTTP_DURATION_MS) is 10; it must be an integer from 100 to 3600000 (default 3000).')
-  expect(thrownBenchError(() => resolveHttpOptions({ colds: 3 } as never, {})).message).toBe('Unknown option `http.colds`. Use one of: `concurrency`, `keepAlive`, `durationMs`, `maxRequests`, `coldSamples`, `timeoutMs`.')
+  expect(thrownBenchError(() => resolveHttpOptions({ colds: 3 } as never, {})).message).toBe('Unknown option `http.colds`. Use one of: `workloads`, `concurrency`, `keepAlive`, `durationMs`, `maxRequests`, `coldSamples`, `timeoutMs`.')
+  expect(resolveHttpOptions({}, { WFB_HTTP_WORKLOADS: 'noop,html' }).workloads).toEqual(['noop', 'html'])
 })

@@ -2,6 +2,8 @@ import { BenchError, formatNames } from '../errors.ts'
 
 /** HTTP load settings (`wasmFaasBench({ http: { … } })`); every one has an environment override. */
 export interface HttpOptions {
+  /** Workloads served over HTTP (by the HTTP bench files). Default `['html']`, the 720 KB page; env `WFB_HTTP_WORKLOADS=noop,fib,html`. */
+  workloads?: string[]
   /** Concurrent connections, one row per level. Default `[1, 4, 16]`; env `WFB_HTTP_CONCURRENCY=1,4,16`. */
   concurrency?: number[]
   /** Connection reuse, one row each: `on` (keep-alive), `off` (a new connection per request). Default `['on']`; env `WFB_HTTP_KEEPALIVE=on,off`. */
@@ -18,6 +20,7 @@ export interface HttpOptions {
 
 /** HTTP settings with every default filled in and every value checked. */
 export interface ResolvedHttpOptions {
+  workloads: string[]
   concurrency: number[]
   keepAlive: Array<'on' | 'off'>
   durationMs: number
@@ -34,7 +37,7 @@ const limits = {
 } as const
 const concurrencyLimit = { min: 1, max: 10_000 }
 const keepAliveValues = ['on', 'off'] as const
-const knownKeys = ['concurrency', 'keepAlive', ...Object.keys(limits)]
+const knownKeys = ['workloads', 'concurrency', 'keepAlive', ...Object.keys(limits)]
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -75,7 +78,10 @@ export function resolveHttpOptions(user: HttpOptions = {}, env: NodeJS.ProcessEn
     }
     return [key, value]
   })) as Record<keyof typeof limits, number>
+  const workloads = splitList(env.WFB_HTTP_WORKLOADS) ?? user.workloads ?? ['html']
+  if (workloads.length === 0) throw new BenchError('invalid-option', 'Option `http.workloads` (or WFB_HTTP_WORKLOADS) is empty; name one or more workloads, e.g. `html` (default).')
   return {
+    workloads: [...new Set(workloads)],
     concurrency: resolveConcurrency(user.concurrency, env.WFB_HTTP_CONCURRENCY),
     keepAlive: resolveKeepAlive(user.keepAlive, env.WFB_HTTP_KEEPALIVE),
     ...numbers,
