@@ -76,7 +76,9 @@ export function benchHttp(name: string): void {
                 if (!loadGenerator.available || loadGenerator.path === undefined) return skipRow(`the load generator hey is missing: ${loadGenerator.reason ?? 'not found'}`, loadGenerator.install)
                 const workload = (await loadWorkloads(plan.workloadDirs)).get(name)
                 if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
+                if (workload.kind === 'prebuilt' && adapter.servesPrebuilt !== true) return skipRow(`it serves workloads built from C source against wfb.h; \`${name}\` is a prebuilt module`, 'nothing to install: point WFB_ENDPOINT_URL at your own deployment of it (the endpoint server), see docs/workloads.md')
                 const prepared = prepareWorkload(workload, selected.params)
+                if (prepared.expected.kind === 'check') return skipRow(`HTTP load checks compare every response's bytes, and \`${name}\` has a check function (${prepared.expected.description}) instead of an exact or sha256 output`, 'nothing to install: give the workload an `exact` or `sha256` expectation')
                 const preparedServer = await serverPool.prepare(adapter, prepared, mode)
                 if (keepAlive === 'on' && !preparedServer.keepAlive) return skipRow('it closes every connection, so keep-alive cannot be measured; its keep-alive off rows are', 'nothing to install: run with WFB_HTTP_KEEPALIVE=off')
                 const measurement = await measureHttpRow(preparedServer, prepared, {

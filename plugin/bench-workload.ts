@@ -14,7 +14,11 @@ import { checkOutput } from './workloads/check-output.ts'
 import { loadWorkloads } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { applySlowdown } from './workloads/inject-slowdown.ts'
+import { warmUnsupportedReason } from './workloads/warm-support.ts'
 import type { RuntimeInfo } from '../schema/results.d.ts'
+
+/** The fix a row skipped for its workload names: nothing to install, the workload's definition decides. */
+const prebuiltSkipFix = 'nothing to install: see docs/workloads.md (a native command for the native floor; C against wfb.h for the runtimes that build from source)'
 
 /** Invocations under perf when the machine has hardware counters (not timed). */
 const counterRuns = 5
@@ -82,8 +86,14 @@ export function benchWorkload(name: string): void {
           const workloads = await loadWorkloads(plan.workloadDirs)
           const workload = workloads.get(name)
           if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
-          const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)
           const adapter = await resolveRuntimeAdapter(runtime.name, plan.runtimeModulePaths)
+          const unsupported = adapter.unsupportedReason?.(workload)
+          if (unsupported !== undefined) {
+            task.meta.wfb = { identity, skipped: { reason: unsupported, install: prebuiltSkipFix } }
+            skip(`${runtime.name} cannot run \`${name}\`: ${unsupported}`)
+            return
+          }
+          const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)
           const instance = await instances.start(adapter, prepared, mode)
           const cell = { bench, plan, runtime, mode, prepared, instance, identity }
           let row
@@ -163,11 +173,17 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
     return result.usage.wallNs / 1e6
   })).run({ iterations: cold.length, time: 0, warmup: false })
 
-  const { samples: warm } = await sampleUntil(rule(options.minWarmBatches, options.warmBatches), (count) => invokeChecked(options.warmRepeats, count), (result) => result.usage.warmNs, { step: 1, firstRound: 1 })
-  await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})${attempt}`, { async: false }, replay(warm, (result) => {
-    recorder.addWarm(result.usage.warmNs)
-    return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
-  })).run({ iterations: warm.length, time: 0, warmup: false })
+  // A prebuilt module without the warm protocol cannot be called again inside a live instance: no warm series, and the row says why.
+  const warmUnsupported = warmUnsupportedReason(prepared.workload)
+  const warm = warmUnsupported === undefined
+    ? (await sampleUntil(rule(options.minWarmBatches, options.warmBatches), (count) => invokeChecked(options.warmRepeats, count), (result) => result.usage.warmNs, { step: 1, firstRound: 1 })).samples
+    : []
+  if (warm.length > 0) {
+    await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})${attempt}`, { async: false }, replay(warm, (result) => {
+      recorder.addWarm(result.usage.warmNs)
+      return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
+    })).run({ iterations: warm.length, time: 0, warmup: false })
+  }
 
   // Whatever else ran on the machine meanwhile disturbed the timings: the gate needs to know.
   const otherLoad = await loadWindow.finish([...warmups, ...cold, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
@@ -176,6 +192,7 @@ async function measureCell({ bench, plan, runtime, mode, prepared, instance, ide
   return recorder.toRow({
     ...(extra === undefined ? {} : { extra }),
     minSamples: 10,
+    ...(warmUnsupported === undefined ? {} : { warmUnsupported }),
     counters: await countHardware(plan, instance, mode, options.timeoutMs),
     ...(otherLoad === undefined ? {} : { otherLoadCores: otherLoad }),
     ...(valgrindInstructions === undefined ? {} : { valgrindInstructions }),

@@ -32,19 +32,27 @@ export interface WorkloadParamSpec {
   max: number
 }
 
-/** Expected output of one invocation: exact stdout, or a SHA-256 and byte length for large outputs. */
+/**
+ * Expected output of one invocation: exact stdout, a SHA-256 and byte length for large outputs, or a
+ * check function for outputs that vary in ways that do not matter (it returns what is wrong, or undefined).
+ */
 export type ExpectedOutput =
   | { kind: 'exact'; stdout: string }
   | { kind: 'sha256'; sha256: string; bytes: number }
+  | {
+    kind: 'check'
+    /** What a correct output is, in words, for messages (`the count of primes below 1000000`). */
+    description: string
+    /** The problem with `stdout` (`expected 78498, got 78497`), or undefined when it is right. `bytes` is the raw output. */
+    check: (stdout: string, bytes: Buffer) => string | undefined
+  }
 
 /** Parameter values of one workload invocation, by parameter name. */
 export type WorkloadParams = Record<string, number>
 
-/**
- * A workload definition, as exported (`export const workload = defineWorkload({...})`) by
- * `workloads/<name>/workload.ts`. The folder also holds `<name>.c` and the built `<name>.wasm`.
- */
-export interface WorkloadDefinition {
+/** What every workload definition declares, whatever it is built from. */
+export interface WorkloadDefinitionBase {
+  /** The workload's name: its folder's name under the workloads folder. */
   name: string
   description: string
   params: Record<string, WorkloadParamSpec>
@@ -54,8 +62,53 @@ export interface WorkloadDefinition {
   expected: (params: WorkloadParams) => ExpectedOutput
 }
 
-/** A workload found on disk: its definition plus where its files are. */
-export interface Workload extends WorkloadDefinition {
+/**
+ * A workload written in C against workloads/common/wfb.h: the folder holds `<name>.c` and the built
+ * `<name>.wasm`; the native floor is built from the same source. It always speaks the warm protocol.
+ */
+export interface CWorkloadDefinition extends WorkloadDefinitionBase {
+  wasm?: never
+  warm?: never
+  native?: never
+}
+
+/** How the warm protocol is spoken: `wfb-repeat` (`--wfb-repeat K` first, one `wfb-warm-ns <ns>` stderr line per repetition; docs/workloads.md). */
+export type WarmProtocol = 'wfb-repeat'
+
+/** The native floor of a prebuilt workload: a command that does the same work outside WebAssembly. */
+export interface NativeCommand {
+  /**
+   * Program and fixed arguments; the workload's arguments follow (after `--wfb-repeat K` when the
+   * workload speaks the warm protocol). A program with a `/` (`./primes-native`) is relative to the
+   * workload's folder; a bare name is looked up on PATH.
+   */
+  command: readonly string[]
+  /** Builds the program once per run before its first invocation, in the workload's folder (`['go', 'build', '-o', 'primes-native', '.']`). Optional. */
+  build?: readonly string[]
+}
+
+/**
+ * A prebuilt WASI command module (wasm32-wasip1) from any language: Rust, Go, AssemblyScript, Zig, C.
+ * The runtime runs it with `args(params)` and checks its stdout against `expected(params)`.
+ */
+export interface PrebuiltWorkloadDefinition extends WorkloadDefinitionBase {
+  /** Path of the module, relative to the folder of workload.ts (`./primes.wasm`) or absolute. */
+  wasm: string
+  /** The warm protocol the module speaks. Default none: warm metrics are reported unsupported, with the reason. */
+  warm?: WarmProtocol
+  /** The native floor row's command. Default none: the native and runc rows are skipped, with the reason. */
+  native?: NativeCommand
+}
+
+/**
+ * A workload definition, as exported (`export const workload = defineWorkload({...})`) by
+ * `workloads/<name>/workload.ts`: C against wfb.h, or a prebuilt WASI module (it has `wasm`).
+ */
+export type WorkloadDefinition = CWorkloadDefinition | PrebuiltWorkloadDefinition
+
+/** A C workload found on disk: its definition plus where its files are. */
+export interface CWorkload extends CWorkloadDefinition {
+  kind: 'c'
   /** Absolute folder path. */
   dir: string
   /** Absolute path of the committed wasm32-wasi module. */
@@ -63,6 +116,18 @@ export interface Workload extends WorkloadDefinition {
   /** Absolute path of the C source. */
   sourcePath: string
 }
+
+/** A prebuilt workload found on disk: its definition plus where its module is. */
+export interface PrebuiltWorkload extends PrebuiltWorkloadDefinition {
+  kind: 'prebuilt'
+  /** Absolute folder path (where workload.ts is). */
+  dir: string
+  /** Absolute path of the WASI command module. */
+  wasmPath: string
+}
+
+/** A workload found on disk. `kind` says what it is built from. */
+export type Workload = CWorkload | PrebuiltWorkload
 
 /** A workload with its parameters fixed, ready to run. */
 export interface PreparedWorkload {
@@ -148,6 +213,11 @@ export interface RuntimeAdapter {
   /** The instance modes it offers; each is a separate row. */
   modes: readonly InstanceMode[]
   detect: () => Promise<Detection>
+  /**
+   * Why this runtime cannot run `workload` (a runtime that needs C source, given a prebuilt module), or
+   * undefined when it can. Default: every workload runs. Its rows are then skipped with this reason.
+   */
+  unsupportedReason?: (workload: Workload) => string | undefined
   /** Prepares an instance for the workload (builds, starts a host); the harness then times `invoke`. */
   start: (workload: PreparedWorkload, mode: InstanceMode) => Promise<RuntimeInstance>
 }

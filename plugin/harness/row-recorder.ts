@@ -41,7 +41,7 @@ export function createRowRecorder(identity: RowIdentity) {
     addCold(usage: InvocationUsage): void { cold.push(usage) },
     addWarm(samplesNs: readonly number[]): void { warmNs.push(...samplesNs) },
 
-    toRow(settings: { minSamples: number; counters: CounterOutcome; otherLoadCores?: number; valgrindInstructions?: number[] | { unsupported: string }; extra?: Record<string, number[]> }): ResultRow {
+    toRow(settings: { minSamples: number; counters: CounterOutcome; warmUnsupported?: string; otherLoadCores?: number; valgrindInstructions?: number[] | { unsupported: string }; extra?: Record<string, number[]> }): ResultRow {
       const metrics: Record<string, MetricSummary | UnsupportedMetric> = {}
       const warnings: Warning[] = []
       const add = (name: string, samples: number[], firstRun?: number): void => {
@@ -69,7 +69,8 @@ export function createRowRecorder(identity: RowIdentity) {
       }
       const instanceMemory = cold.flatMap((usage) => (usage.instanceMemoryBytes === undefined ? [] : [usage.instanceMemoryBytes]))
       if (instanceMemory.length > 0) metrics.instanceMemoryBytes = summarise(instanceMemory)
-      add('warmLatencyMs', warmNs.map((ns) => ns / nsPerMs))
+      if (settings.warmUnsupported === undefined) add('warmLatencyMs', warmNs.map((ns) => ns / nsPerMs))
+      else metrics.warmLatencyMs = { unsupported: settings.warmUnsupported }
       if ('unsupported' in settings.counters) {
         metrics.instructions = { unsupported: settings.counters.unsupported }
         metrics.cycles = { unsupported: settings.counters.unsupported }

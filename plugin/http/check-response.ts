@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto'
+import { BenchError } from '../errors.ts'
 import type { ExpectedOutput } from '../types.ts'
 import type { FetchedResponse } from './fetch-response.ts'
 
-/** The number of bytes a correct page has. */
+/**
+ * The number of bytes a correct page has.
+ * @throws BenchError `invalid-workload` for a check function, which names no size (HTTP rows skip such workloads first).
+ */
 export function expectedBytes(expected: ExpectedOutput): number {
+  if (expected.kind === 'check') {
+    throw new BenchError('invalid-workload', `HTTP load checks count the bytes of every response, and a check function (${expected.description}) names no size. Give the workload an \`exact\` or \`sha256\` expectation to measure it over HTTP.`)
+  }
   return expected.kind === 'exact' ? Buffer.byteLength(expected.stdout, 'utf8') : expected.bytes
 }
 
@@ -15,6 +22,7 @@ export function expectedBytes(expected: ExpectedOutput): number {
 export function responseProblem(expected: ExpectedOutput, response: FetchedResponse): string | undefined {
   const excerpt = JSON.stringify(response.body.subarray(0, 120).toString('utf8'))
   if (response.status !== 200) return `status ${response.status} instead of 200 (body starts ${excerpt})`
+  if (expected.kind === 'check') return expected.check(response.body.toString('utf8'), response.body)
   const wantedBytes = expectedBytes(expected)
   const wantedSha256 = expected.kind === 'exact'
     ? createHash('sha256').update(expected.stdout, 'utf8').digest('hex')

@@ -85,6 +85,11 @@ export interface ServerAdapter {
   modes: readonly ServerMode[]
   /** Names of the workloads it can serve (`html`, or every workload for Sledge). */
   serves: (workloadName: string) => boolean
+  /**
+   * True when it can serve a prebuilt workload (a module not built from C against wfb.h): a user's
+   * endpoint. Default false: servers built from a workload's C source skip prebuilt ones, with the reason.
+   */
+  servesPrebuilt?: boolean
   detect: () => Promise<Detection>
   /** Builds and prepares everything that is not part of a cold start. */
   prepare: (workload: PreparedWorkload, mode: ServerMode) => Promise<PreparedServer>

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Workload } from '../types.ts'
+import { requireCWorkload } from './require-c-workload.ts'
 import { buildWasmFrom, ensureNativeBuild, findWorkloadSources, harnessDir, harnessHeaderPath, harnessSourcePath } from './build-workloads.ts'
 import { workloadsDir } from './load-workloads.ts'
 
@@ -23,7 +24,8 @@ export function httpServerDefine(workloadName: string): string {
  * The workload's native HTTP server (`<server> --port P [--threads N] [--wfb-fault F]`), built with
  * `cc -O2 -pthread` into `.wfb-cache/native/<name>-http-server-<hash>` when absent.
  */
-export function ensureNativeHttpServer(workload: Pick<Workload, 'name' | 'sourcePath'>): Promise<string> {
+export function ensureNativeHttpServer(anyWorkload: Workload): Promise<string> {
+  const workload = requireCWorkload(anyWorkload, 'The native HTTP server is built')
   return ensureNativeBuild({
     name: `${workload.name}-http-server`,
     sources: [workload.sourcePath, ...httpServerSources],

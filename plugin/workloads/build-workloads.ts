@@ -6,6 +6,7 @@ import { basename, dirname, join, relative } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import type { Workload } from '../types.ts'
+import { requireCWorkload } from './require-c-workload.ts'
 import { buildCacheDir, packageRoot } from '../package-paths.ts'
 import { harnessFolderName, listWorkloadFolders, testdataDir, workloadsDir } from './load-workloads.ts'
 
@@ -33,6 +34,11 @@ export const nativeCompiler = 'cc'
 export const wasmFlags: readonly string[] = ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-Wl,--strip-all', `-ffile-prefix-map=${packageRoot}/=`]
 /** Flags of every native build (plus the include folder and the sources). */
 export const nativeFlags: readonly string[] = ['-O2']
+/**
+ * Libraries every native build links, after the sources (link order matters): those a normal C
+ * program expects, libm at least (`sqrt`). wasi-libc has libm inside libc, so wasm builds need none.
+ */
+export const nativeLibraries: readonly string[] = ['-lm']
 
 export const wasmInstallCommand = 'apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32'
 export const nativeInstallCommand = 'apt-get install -y gcc'
@@ -82,7 +88,7 @@ export async function buildNative(sourcePath: string, outPath: string): Promise<
  * with the common flags plus `extraFlags` (written atomically), as {@link buildNative} does.
  */
 export async function buildNativeFrom(sources: readonly string[], outPath: string, extraFlags: readonly string[] = []): Promise<void> {
-  await compile({ compiler: nativeCompiler, flags: [...nativeFlags, ...extraFlags], target: 'native', installCommand: nativeInstallCommand, sources, outPath })
+  await compile({ compiler: nativeCompiler, flags: [...nativeFlags, ...extraFlags], target: 'native', installCommand: nativeInstallCommand, sources, outPath, libraries: nativeLibraries })
 }
 
 /** `workloads/<name>/<name>.reactor.wasm`: the committed reactor form of a workload (built for `workloads/` only). */
@@ -105,7 +111,8 @@ const nativeBuilds = createPromiseCache<string>()
  * `<name>-<12 hex of SHA-256 of the C sources and flags>` only when absent.
  */
 export async function ensureNativeBinary(workload: Workload): Promise<string> {
-  return ensureNativeBuild({ name: workload.name, sources: [workload.sourcePath, harnessSourcePath], hashedFiles: [harnessHeaderPath] })
+  const { name, sourcePath } = requireCWorkload(workload, 'The native floor is built')
+  return ensureNativeBuild({ name, sources: [sourcePath, harnessSourcePath], hashedFiles: [harnessHeaderPath] })
 }
 
 /** One cached native build: what {@link ensureNativeBuild} compiles. */
@@ -130,7 +137,7 @@ export async function ensureNativeBuild(request: NativeBuild): Promise<string> {
   for (const path of [sources[0] ?? '', ...hashedFiles, ...sources.slice(1)]) {
     key.update(await readFile(path)).update('\0')
   }
-  key.update([nativeCompiler, ...nativeFlags, ...extraFlags].join(' '))
+  key.update([nativeCompiler, ...nativeFlags, ...extraFlags, ...nativeLibraries].join(' '))
   const binaryPath = join(nativeCacheDir, `${name}-${key.digest('hex').slice(0, 12)}`)
   return nativeBuilds.get(binaryPath, () => buildIfAbsent(request, binaryPath))
 }
@@ -188,14 +195,16 @@ interface CompileRequest {
   /** The C files compiled together; the first is the workload's, named in messages. */
   sources: readonly string[]
   outPath: string
+  /** Libraries linked after the sources; default none. */
+  libraries?: readonly string[]
 }
 
 async function compile(request: CompileRequest): Promise<void> {
-  const { compiler, flags, target, installCommand, sources, outPath } = request
+  const { compiler, flags, target, installCommand, sources, outPath, libraries = [] } = request
   const sourcePath = sources[0] ?? ''
   const shownSource = relative(packageRoot, sourcePath).startsWith('..') ? sourcePath : relative(packageRoot, sourcePath)
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
-  const args = [...flags, `-I${harnessDir}`, ...sources, '-o', tempPath]
+  const args = [...flags, `-I${harnessDir}`, ...sources, '-o', tempPath, ...libraries]
   const result = await execa(compiler, args, { reject: false, stdin: 'ignore' })
   if (result.failed) {
     await rm(tempPath, { force: true })

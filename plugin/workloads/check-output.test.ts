@@ -5,6 +5,7 @@ import { checkOutput } from './check-output.ts'
 import { thrownBenchError } from '../testing/thrown-bench-error.ts'
 
 const workload: Workload = {
+  kind: 'c',
   name: 'fib',
   description: 'test',
   params: { n: { description: 'n', default: 25, min: 0, max: 40 } },

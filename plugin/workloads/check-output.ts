@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { BenchError } from '../errors.ts'
-import type { InvocationResult, PreparedWorkload } from '../types.ts'
+import type { ExpectedOutput, InvocationResult, PreparedWorkload } from '../types.ts'
 
 /** Longest excerpt of an output or of stderr quoted in a message, in characters. */
 export const excerptChars = 200
@@ -42,12 +42,32 @@ export function checkOutput(prepared: PreparedWorkload, result: InvocationResult
       `${who} printed the wrong output for ${what}: expected ${quoteExcerpt(expectedBytes)}, got ${quoteExcerpt(result.stdout)} (first difference at byte ${firstDifference(expectedBytes, result.stdout)}). ${wrongOutputAdvice}`,
     )
   }
+  if (expected.kind === 'check') {
+    const problem = runCheck(expected, result.stdout, what)
+    if (problem === undefined) return
+    throw new BenchError(
+      'wrong-output',
+      `${who} printed the wrong output for ${what}: ${problem} (expected ${expected.description}; got ${quoteExcerpt(result.stdout)}). ${wrongOutputAdvice}`,
+    )
+  }
   const sha256 = createHash('sha256').update(result.stdout).digest('hex')
   if (result.stdout.length === expected.bytes && sha256 === expected.sha256) return
   throw new BenchError(
     'wrong-output',
     `${who} printed the wrong output for ${what}: expected ${expected.bytes} bytes with SHA-256 ${expected.sha256}, got ${result.stdout.length} bytes with SHA-256 ${sha256}, starting ${quoteExcerpt(result.stdout)}. ${wrongOutputAdvice}`,
   )
+}
+
+/** The problem a workload's check function finds, or undefined; a check that throws is the definition's bug, not the runtime's. */
+function runCheck(expected: Extract<ExpectedOutput, { kind: 'check' }>, stdout: Buffer, what: string): string | undefined {
+  let problem: unknown
+  try {
+    problem = expected.check(stdout.toString('utf8'), stdout)
+  } catch (error) {
+    throw new BenchError('invalid-workload', `The output check of ${what} threw instead of returning a problem string or undefined: ${String(error)}. Fix the \`check\` function in its workload.ts.`, { cause: error })
+  }
+  if (problem === undefined) return undefined
+  return typeof problem === 'string' && problem !== '' ? problem : `its check returned ${JSON.stringify(problem)}`
 }
 
 const wrongOutputAdvice =

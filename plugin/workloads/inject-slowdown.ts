@@ -44,5 +44,8 @@ export function checkSlowdown(slowdown: InjectedSlowdown): InjectedSlowdown {
 export function applySlowdown(prepared: PreparedWorkload, runtime: string, slowdown: InjectedSlowdown | undefined): PreparedWorkload {
   if (slowdown === undefined || slowdown.workload !== prepared.workload.name) return prepared
   if (slowdown.runtime !== undefined && slowdown.runtime !== runtime) return prepared
+  if (prepared.workload.kind === 'prebuilt') {
+    throw new BenchError('invalid-option', `Option \`injectSlowdown\` (or WFB_INJECT_SLOWDOWN) names prebuilt workload \`${prepared.workload.name}\`; the extra work is done by the C harness (wfb-main.c), so only C workloads can be slowed down. Name a C workload (\`fib\`).`)
+  }
   return { ...prepared, args: [extraWorkFlag, String(slowdown.percent), ...prepared.args] }
 }

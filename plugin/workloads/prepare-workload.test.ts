@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { fibReference, workload as fibDefinition } from '../../workloads/fib/workload.ts'
 import { workload as htmlDefinition } from '../../workloads/html/workload.ts'
 import { workload as noopDefinition } from '../../workloads/noop/workload.ts'
-import type { Workload, WorkloadDefinition } from '../types.ts'
+import type { CWorkloadDefinition, Workload } from '../types.ts'
 import { formatWorkloadLabel, prepareWorkload, resolveWorkloadNames } from './prepare-workload.ts'
 import { thrownBenchError } from '../testing/thrown-bench-error.ts'
 
-function onDisk(definition: WorkloadDefinition): Workload {
+function onDisk(definition: CWorkloadDefinition): Workload {
   const dir = `/repo/workloads/${definition.name}`
-  return { ...definition, dir, wasmPath: `${dir}/${definition.name}.wasm`, sourcePath: `${dir}/${definition.name}.c` }
+  return { ...definition, kind: 'c', dir, wasmPath: `${dir}/${definition.name}.wasm`, sourcePath: `${dir}/${definition.name}.c` }
 }
 
 const fib = onDisk(fibDefinition)

@@ -1,4 +1,5 @@
 import { BenchError, formatNames } from '../errors.ts'
+import { describeExpectedProblem } from './definition-problem.ts'
 import type { PreparedWorkload, Workload, WorkloadParams } from '../types.ts'
 
 /**
@@ -29,11 +30,16 @@ export function prepareWorkload(workload: Workload, params: WorkloadParams = {})
     }
     resolved[name] = value
   }
+  const expected = workload.expected(resolved)
+  const problem = describeExpectedProblem(expected)
+  if (problem !== undefined) {
+    throw new BenchError('invalid-workload', `The \`expected\` function of workload \`${workload.name}\` for ${formatWorkloadLabel(workload.name, resolved)}: ${problem}. Fix it in ${workload.dir}/workload.ts.`)
+  }
   return {
     workload,
     params: resolved,
     args: workload.args(resolved),
-    expected: workload.expected(resolved),
+    expected,
     label: formatWorkloadLabel(workload.name, resolved),
   }
 }
