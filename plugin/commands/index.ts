@@ -1,3 +1,4 @@
+import { build } from './build.ts'
 import { calibrate } from './calibrate.ts'
 import { init } from './init.ts'
 import { report } from './report.ts'
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   calibrate,
   selfCheck,
   report,
+  build,
 ]
