@@ -61,3 +61,18 @@ export function describeExpectedProblem(value: unknown): string | undefined {
       return `it returned ${JSON.stringify(value) ?? String(value)}; return \`{ kind: 'exact', stdout }\`, \`{ kind: 'sha256', sha256, bytes }\` or \`{ kind: 'check', description, check }\``
   }
 }
+
+/**
+ * Why a prebuilt module's first 8 bytes are not those of a core WebAssembly module (version 1), or
+ * undefined when they are. A component (the component model's layer 1) is named as such: the process
+ * runtimes run WASI preview 1 command modules.
+ */
+export function describeModuleHeader(head: Buffer): string | undefined {
+  const magic = Buffer.from([0x00, 0x61, 0x73, 0x6d])
+  if (head.length < 8 || !head.subarray(0, 4).equals(magic)) return 'is not a WebAssembly module (it does not start with `\\0asm`). Point `wasm` at the .wasm your build writes'
+  const version = head.readUInt16LE(4)
+  const layer = head.readUInt16LE(6)
+  if (layer === 1) return 'is a WebAssembly component, not a core module. Build a WASI preview 1 command module instead (Rust: `--target wasm32-wasip1`; Go: `GOOS=wasip1 GOARCH=wasm`; docs/workloads.md)'
+  if (version !== 1 || layer !== 0) return `has WebAssembly binary version ${version} (layer ${layer}); the runtimes read version 1 core modules`
+  return undefined
+}

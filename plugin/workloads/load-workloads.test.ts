@@ -42,7 +42,7 @@ describe('loadWorkloads', () => {
     for (const [name, workload] of workloads) {
       expect(workload.name).toBe(name)
       expect(workload.dir).toBe(join(workloadsDir, name))
-      expect(workload.sourcePath).toBe(join(workloadsDir, name, `${name}.c`))
+      expect(workload.kind === 'c' ? workload.sourcePath : workload.kind).toBe(join(workloadsDir, name, `${name}.c`))
       expect(workload.wasmPath).toBe(join(workloadsDir, name, `${name}.wasm`))
       expect(existsSync(workload.wasmPath)).toBe(true)
     }
@@ -102,13 +102,13 @@ describe('loadWorkloads', () => {
   test('a missing C source', async () => {
     const dir = await workloadsFolder('foo', { 'workload.ts': plainWorkload('foo'), 'foo.wasm': '' })
     const error = await loadError(dir)
-    expect(error.message).toBe(`Workload \`foo\` has no C source \`${join(dir, 'foo', 'foo.c')}\`. Add it (it implements \`wfb_main\` from workloads/common/wfb.h).`)
+    expect(error.message).toBe(`Workload \`foo\` has no C source \`${join(dir, 'foo', 'foo.c')}\`. Add it (it implements \`wfb_main\` from workloads/common/wfb.h), or, for a module built in another language, declare it in \`${join(dir, 'foo', 'workload.ts')}\` with \`wasm: './foo.wasm'\` (docs/workloads.md).`)
   })
 
   test('a missing module says how to build it', async () => {
     const dir = await workloadsFolder('foo', { 'workload.ts': plainWorkload('foo'), 'foo.c': '' })
     const error = await loadError(dir)
-    expect(error.message).toBe(`Workload \`foo\` has no built module \`${join(dir, 'foo', 'foo.wasm')}\`. Build it with \`npm run build:workloads\` and commit the .wasm.`)
+    expect(error.message).toBe(`Workload \`foo\` has no built module \`${join(dir, 'foo', 'foo.wasm')}\`. Build it with \`npx wasm-faas-bench build\` (\`npm run build:workloads\` in this repository) and commit the .wasm.`)
   })
 
   test('a module that fails to import', async () => {

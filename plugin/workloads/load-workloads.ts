@@ -1,9 +1,10 @@
-import { access, readdir } from 'node:fs/promises'
-import { basename, join, relative } from 'node:path'
+import { access, open, readdir } from 'node:fs/promises'
+import { basename, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BenchError, formatNames } from '../errors.ts'
 import { packagePath, packageRoot } from '../package-paths.ts'
 import type { Workload, WorkloadDefinition } from '../types.ts'
+import { describeDefinitionProblem, describeModuleHeader } from './definition-problem.ts'
 
 /** Absolute path of the built-in workloads (noop, fib, html) and the shared C harness (`<package>/workloads`). */
 export const workloadsDir = packagePath('workloads')
@@ -31,7 +32,8 @@ export async function listWorkloadFolders(dir: string): Promise<string[]> {
 /**
  * Discovers every `<dir>/<folder>/workload.ts` of each folder in `dirs`, imports it and checks it
  * against its folder: the exported `workload` is a valid definition named after the folder, and
- * `<name>.c` and `<name>.wasm` exist beside it. Default: the built-in {@link workloadsDir}. Keyed and
+ * `<name>.c` and `<name>.wasm` exist beside it (a C workload) or its `wasm` names a core WebAssembly
+ * module (a prebuilt workload). Default: the built-in {@link workloadsDir}. Keyed and
  * sorted by name; a name found in two folders is an error (which one would run is a guess).
  * @throws BenchError `invalid-workload` naming the file and the fix.
  */
@@ -82,34 +84,37 @@ async function loadWorkload(folderPath: string): Promise<Workload> {
       `\`${shown}\` declares name \`${valid.name}\` but its folder is \`${expectedName}\`. Rename the folder or the workload so they match.`,
     )
   }
+  if (valid.wasm !== undefined) return { ...valid, kind: 'prebuilt', dir: folderPath, wasmPath: await checkPrebuiltModule(valid.name, folderPath, valid.wasm, shown) }
   const sourcePath = join(folderPath, `${valid.name}.c`)
   if (!(await exists(sourcePath))) {
-    throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no C source \`${displayPath(sourcePath)}\`. Add it (it implements \`wfb_main\` from workloads/common/wfb.h).`)
+    throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no C source \`${displayPath(sourcePath)}\`. Add it (it implements \`wfb_main\` from workloads/common/wfb.h), or, for a module built in another language, declare it in \`${shown}\` with \`wasm: './${valid.name}.wasm'\` (docs/workloads.md).`)
   }
   const wasmPath = join(folderPath, `${valid.name}.wasm`)
   if (!(await exists(wasmPath))) {
-    throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no built module \`${displayPath(wasmPath)}\`. Build it with \`npm run build:workloads\` and commit the .wasm.`)
+    throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no built module \`${displayPath(wasmPath)}\`. Build it with \`npx wasm-faas-bench build\` (\`npm run build:workloads\` in this repository) and commit the .wasm.`)
   }
-  return { ...valid, dir: folderPath, wasmPath, sourcePath }
+  return { ...valid, kind: 'c', dir: folderPath, wasmPath, sourcePath }
 }
 
-/** Why `value` is not a usable WorkloadDefinition, or undefined when it is. */
-function describeDefinitionProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'does not export `workload`'
-  const definition = value as Partial<Record<keyof WorkloadDefinition, unknown>>
-  if (typeof definition.name !== 'string' || definition.name === '') return 'exports a `workload` without a `name`'
-  if (typeof definition.description !== 'string') return `exports workload \`${definition.name}\` without a \`description\``
-  if (typeof definition.args !== 'function') return `exports workload \`${definition.name}\` without an \`args\` function`
-  if (typeof definition.expected !== 'function') return `exports workload \`${definition.name}\` without an \`expected\` function`
-  if (typeof definition.params !== 'object' || definition.params === null) return `exports workload \`${definition.name}\` without \`params\` (use \`{}\` for none)`
-  for (const [param, spec] of Object.entries(definition.params)) {
-    const { min, max, default: fallback } = (spec ?? {}) as Partial<Record<'min' | 'max' | 'default', unknown>>
-    const integers = [min, max, fallback].every((n) => Number.isSafeInteger(n))
-    if (!integers || (min as number) > (fallback as number) || (fallback as number) > (max as number)) {
-      return `declares parameter \`${param}\` with min/default/max ${String(min)}/${String(fallback)}/${String(max)}; they must be integers with min <= default <= max`
+/** The absolute path of a prebuilt workload's module, checked to be a core WebAssembly module. */
+async function checkPrebuiltModule(name: string, folderPath: string, wasm: string, shown: string): Promise<string> {
+  const wasmPath = resolve(folderPath, wasm)
+  let head: Buffer
+  try {
+    const file = await open(wasmPath, 'r')
+    try {
+      head = Buffer.alloc(8)
+      const { bytesRead } = await file.read(head, 0, 8, 0)
+      head = head.subarray(0, bytesRead)
+    } finally {
+      await file.close()
     }
+  } catch (error) {
+    throw new BenchError('invalid-workload', `Prebuilt workload \`${name}\` names module \`${wasm}\`, but \`${displayPath(wasmPath)}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Build the module there (docs/workloads.md has the command for each language), or fix \`wasm\` in \`${shown}\` (it is relative to that file's folder).`, { cause: error })
   }
-  return undefined
+  const problem = describeModuleHeader(head)
+  if (problem !== undefined) throw new BenchError('invalid-workload', `Prebuilt workload \`${name}\`: \`${displayPath(wasmPath)}\` ${problem}.`)
+  return wasmPath
 }
 
 /** File names a workload definition may have: TypeScript (Node strips the types) or JavaScript, as in the built package. */

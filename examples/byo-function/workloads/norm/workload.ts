@@ -1,4 +1,5 @@
-import { defineWorkload } from 'wasm-faas-bench'
+// A type-only import: nothing from the package is needed at run time (`defineWorkload({...})` does the same).
+import type { CWorkloadDefinition } from 'wasm-faas-bench'
 
 /** The same sum in JavaScript (BigInt for the 64-bit generator, the same doubles for the sum). */
 export function normReference(n: number): number {
@@ -18,7 +19,7 @@ export function normReference(n: number): number {
  * and to a native executable (linked with -lm) by the native runtime. Floating-point output is
  * checked with a tolerance, as a check function, rather than byte for byte.
  */
-export const workload = defineWorkload({
+export const workload = {
   name: 'norm',
   description: 'C with libm: Euclidean norm of n pseudo-random doubles (floating-point loop, sqrt).',
   params: {
@@ -40,4 +41,4 @@ export const workload = defineWorkload({
       },
     }
   },
-})
+} satisfies CWorkloadDefinition

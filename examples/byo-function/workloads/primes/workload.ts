@@ -1,4 +1,5 @@
-import { defineWorkload } from 'wasm-faas-bench'
+// A type-only import: nothing from the package is needed at run time (`defineWorkload({...})` does the same).
+import type { PrebuiltWorkloadDefinition } from 'wasm-faas-bench'
 
 /** The number of primes below `n`, by a plain sieve: the reference the module's output is checked against. */
 export function countPrimesReference(n: number): number {
@@ -18,7 +19,7 @@ export function countPrimesReference(n: number): number {
  * rebuilds primes.wasm from main.go). It speaks the warm protocol, so warm metrics are measured too, and its
  * native floor is the same Go program built for this machine.
  */
-export const workload = defineWorkload({
+export const workload = {
   name: 'primes',
   description: 'Go: counts the primes below n with a sieve of Eratosthenes (allocation plus tight loops).',
   wasm: './primes.wasm',
@@ -29,4 +30,4 @@ export const workload = defineWorkload({
   },
   args: (params) => [String(params.n)],
   expected: (params) => ({ kind: 'exact', stdout: `primes below ${params.n}: ${countPrimesReference(params.n ?? 0)}\n` }),
-})
+} satisfies PrebuiltWorkloadDefinition
