@@ -103,4 +103,29 @@ describe('checkOutput', () => {
       )
     })
   })
+
+  describe('a check function', () => {
+    const checked = prepared({
+      kind: 'check',
+      description: 'fib(25) within 1',
+      check: (stdout) => (Math.abs(Number(stdout) - 75025) <= 1 ? undefined : `${stdout.trim()} is more than 1 away`),
+    })
+
+    test('passes what it accepts', () => {
+      expect(() => checkOutput(checked, result({ stdout: Buffer.from('75026\n') }), 'wasmi 0.40')).not.toThrow()
+    })
+
+    test("fails with the check's own problem and the description", () => {
+      const error = thrownBenchError(() => checkOutput(checked, result({ stdout: Buffer.from('75000\n') }), 'wasmi 0.40'))
+      expect(error.code).toBe('wrong-output')
+      expect(error.message).toMatch(/^`wasmi 0\.40` printed the wrong output for `fib\(n=25\)`: 75000 is more than 1 away \(expected fib\(25\) within 1; got "75000\\n"\)\. Results from this invocation do not count\./)
+    })
+
+    test('a check that throws is the definition\'s bug, named as such', () => {
+      const broken = prepared({ kind: 'check', description: 'd', check: () => { throw new Error('oops') } })
+      const error = thrownBenchError(() => checkOutput(broken, result({}), 'wasmi 0.40'))
+      expect(error.code).toBe('invalid-workload')
+      expect(error.message).toBe('The output check of `fib(n=25)` threw instead of returning a problem string or undefined: Error: oops. Fix the `check` function in its workload.ts.')
+    })
+  })
 })
