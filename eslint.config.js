@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench-results/', '.wfb-cache/', '.wfb-tools/', 'schema/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'bench-results/', '.wfb-cache/', '.wfb-tools/', 'schema/*.d.ts', 'examples/*/node_modules/', 'examples/*/workloads/*/assembly/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -100,9 +100,10 @@ describe('prebuilt workloads', () => {
     )
   })
 
-  test("the example project's workloads load: a Go module and a C workload", async () => {
+  test("the example project's workloads load: Go and AssemblyScript modules and a C workload", async () => {
     const examples = await loadWorkloads(exampleDir)
-    expect([...examples.keys()]).toEqual(['norm', 'primes'])
+    expect([...examples.keys()]).toEqual(['collatz', 'norm', 'primes'])
+    expect(examples.get('collatz')).toMatchObject({ kind: 'prebuilt', wasmPath: join(exampleDir, 'collatz', 'collatz.wasm'), warm: 'wfb-repeat' })
     expect(examples.get('primes')).toMatchObject({ kind: 'prebuilt', wasmPath: join(exampleDir, 'primes', 'primes.wasm'), warm: 'wfb-repeat' })
     expect(examples.get('norm')).toMatchObject({ kind: 'c', sourcePath: join(exampleDir, 'norm', 'norm.c'), wasmPath: join(exampleDir, 'norm', 'norm.wasm') })
   })
