@@ -35,4 +35,14 @@ describe('renderTable', () => {
         node-wasi in-process fib: Wrong output: expected \`75025\\n\`, got \`\`"
     `)
   })
+
+  test('a workload without the warm protocol: its reason once, below the table', () => {
+    const results = createExampleResults()
+    const [row] = results.rows
+    if (row === undefined) throw new Error('no example row')
+    const unsupported = { unsupported: 'not measured: prebuilt module `fn` does not declare the warm protocol' }
+    results.rows = [{ ...row, workload: 'fn', metrics: { ...row.metrics, warmLatencyMs: unsupported } }, { ...row, runtime: 'wazero', workload: 'fn', metrics: { ...row.metrics, warmLatencyMs: unsupported } }]
+    const lines = renderTable(results).split('\n').filter((line) => line.startsWith('warm, '))
+    expect(lines).toEqual(['warm, fn: not measured: prebuilt module `fn` does not declare the warm protocol'])
+  })
 })

@@ -80,6 +80,13 @@ export function renderTable(results: ResultsFile): string {
   lines.push(...renderHttpTable(results.rows, renderGrid))
   const counters = results.rows.map((row) => row.metrics.instructions).find((metric) => metric !== undefined && !isSummary(metric))
   if (counters !== undefined && !isSummary(counters)) lines.push(`instructions, cycles: ${counters.unsupported}`)
+  // A workload without the warm protocol shows — as warm: say why, once per workload.
+  const warmReasons = new Map<string, string>()
+  for (const row of results.rows) {
+    const warm = row.metrics.warmLatencyMs
+    if (warm !== undefined && !isSummary(warm) && !warmReasons.has(row.workload)) warmReasons.set(row.workload, warm.unsupported)
+  }
+  for (const [workload, reason] of warmReasons) lines.push(`warm, ${workload}: ${reason}`)
   lines.push(...renderWarnings(results))
   if (results.skipped.length > 0) {
     lines.push('', `skipped (${results.skipped.length}, one line per cause):`)
