@@ -69,7 +69,7 @@ describe('vitest bench with the plugin', () => {
     // Interrupted once the measurement launcher is live with a runtime process under it.
     const { reachedLive, leftovers } = await interruptAndListLeftovers(
       (env) => runBench({ WFB_RUNTIMES: 'node-wasi,native', WFB_COLD_SAMPLES: '100000', ...env }),
-      (command) => command.includes('.wfb-cache/launcher-'),
+      (command) => command.includes('/build/launcher/launcher-'),
     )
     expect(reachedLive).toBe(true)
     expect(leftovers).toEqual([])
