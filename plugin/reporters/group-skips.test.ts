@@ -19,6 +19,11 @@ describe('groupSkips', () => {
     ])
   })
 
+  test('a fix that installs nothing says Fix', () => {
+    const [group] = groupSkips([skip('native', 'primes', 'no native command', 'nothing to install: add `native` to the definition')])
+    expect(group && formatSkipGroup(group)).toBe('native (1 cell): no native command. Fix: add `native` to the definition')
+  })
+
   test('nothing skipped, nothing to say', () => {
     expect(groupSkips([])).toEqual([])
   })

@@ -46,8 +46,15 @@ export function groupSkips(skipped: readonly SkippedRow[]): SkipGroup[] {
   return groups
 }
 
-/** One line per cause: `wasmi, wamr (24 cells): not installed. Install: npx wasm-faas-bench runtimes install wasmi wamr`. */
+/** Fixes that install nothing (the workload or a setting decides) start with this. */
+const nothingToInstall = 'nothing to install: '
+
+/**
+ * One line per cause: `wasmi, wamr (24 cells): not installed. Install: npx wasm-faas-bench runtimes install wasmi wamr`;
+ * a fix that installs nothing reads `Fix: …`.
+ */
 export function formatSkipGroup(group: SkipGroup): string {
   const cells = `${group.cells} ${group.cells === 1 ? 'cell' : 'cells'}`
-  return `${group.runtimes.join(', ')} (${cells}): ${group.reason}. Install: ${group.install}`
+  const fix = group.install.startsWith(nothingToInstall) ? `Fix: ${group.install.slice(nothingToInstall.length)}` : `Install: ${group.install}`
+  return `${group.runtimes.join(', ')} (${cells}): ${group.reason}. ${fix}`
 }

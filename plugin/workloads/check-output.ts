@@ -71,7 +71,7 @@ function runCheck(expected: Extract<ExpectedOutput, { kind: 'check' }>, stdout: 
 }
 
 const wrongOutputAdvice =
-  'Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (`npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.'
+  'Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (a C workload: `npx wasm-faas-bench build`; in this repository `npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.'
 
 /** A JSON-quoted excerpt of `bytes` read as UTF-8, cut to {@link excerptChars} characters. */
 function quoteExcerpt(bytes: Buffer): string {
