@@ -71,7 +71,7 @@ describe('checkOutput', () => {
     const error = thrownBenchError(() => checkOutput(fib25, result({ stdout: Buffer.from('75024\n') }), 'wasmtime 42'))
     expect(error.code).toBe('wrong-output')
     expect(error.message).toBe(
-      '`wasmtime 42` printed the wrong output for `fib(n=25)`: expected "75025\\n", got "75024\\n" (first difference at byte 4). Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (`npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.',
+      '`wasmtime 42` printed the wrong output for `fib(n=25)`: expected "75025\\n", got "75024\\n" (first difference at byte 4). Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (a C workload: `npx wasm-faas-bench build`; in this repository `npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.',
     )
   })
 
