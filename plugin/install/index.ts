@@ -6,11 +6,13 @@ import { wasm3Installer } from './wasm3.ts'
 import { wasiHttpCInstaller } from './wasi-http-c.ts'
 import { wasmiInstaller } from './wasmi.ts'
 import { wasmtimeInstaller } from './wasmtime.ts'
+import { wasmtimeCApiInstaller } from './wasmtime-c-api.ts'
 import { wazeroInstaller } from './wazero.ts'
 
 /** Every runtime `wasm-faas-bench runtimes install` knows, by name. A new one is one file here and one line in this map. */
 export const installers = {
   wasmtime: wasmtimeInstaller,
+  'wasmtime-c-api': wasmtimeCApiInstaller,
   wazero: wazeroInstaller,
   wasmi: wasmiInstaller,
   wamr: wamrInstaller,
