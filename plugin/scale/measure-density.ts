@@ -3,16 +3,17 @@
  * no instance (its baseline PSS is read then), grows to each step of N in chunks (every new
  * instance runs the workload once and its output is checked), and at each step reads the PSS of
  * its whole process tree. Per-instance memory is the marginal PSS: (PSS at N - baseline) / N.
- * Before each step the growth is projected from the last per-instance cost; a step that would pass
- * the memory budget is not started, and a chunk that passes it stops the growth: the outcome says
+ * Before each step the growth is projected from the cost per instance of the step before; a step
+ * that would pass the memory budget is not started, and a chunk that passes it stops the growth: the outcome says
  * where and why. PSS does not see the kernel's own memory per instance (a container's namespaces,
- * cgroup and mounts), so the drop of the machine's MemAvailable is held to the same budget as a
- * safety net; it also moves with other processes, so it can only stop a run early, never extend it.
+ * cgroup and mounts), so a drop of the machine's MemAvailable by more than twice the budget (at
+ * least the budget + 512 MiB) also stops the growth, as a safety net; it moves with other processes
+ * too, so it can only stop a run early, never extend it.
  * The session is always closed, also after a failure.
  */
 import type { PreparedWorkload } from '../types.ts'
 import { checkInstanceOutputs } from './check-instance-outputs.ts'
-import { readMemAvailableBytes, readTreePss } from './read-pss.ts'
+import { readMemAvailableBytes, readTreePss, type TreePss } from './read-pss.ts'
 import type { ScaleHost, ScaleSession } from './types.ts'
 
 /** Settings of one density run. */
@@ -25,6 +26,8 @@ export interface DensityOptions {
   chunkFraction?: number
   /** Called with the session once it is open (so Ctrl-C handling can close it). */
   onSession?: (session: ScaleSession) => void
+  /** How memory is read; default /proc (readTreePss, readMemAvailableBytes). Tests pass fakes. */
+  memory?: { readPss: (pids: readonly number[]) => Promise<TreePss>; readMemAvailable: () => Promise<number> }
 }
 
 /** One measured step. */
@@ -65,27 +68,37 @@ const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 export async function measureDensity(host: ScaleHost, workload: PreparedWorkload, options: DensityOptions): Promise<DensityOutcome> {
   const steps = [...options.steps].sort((a, b) => a - b)
   const capacity = steps.at(-1) ?? 1
+  const { readPss, readMemAvailable } = options.memory ?? { readPss: readTreePss, readMemAvailable: readMemAvailableBytes }
   const session = await host.open(workload, capacity)
   options.onSession?.(session)
+  const measurePoint = async (instances: number, baselinePssBytes: number, readyNs: number): Promise<DensityPoint> => {
+    const { pssBytes, processes } = await readPss(await session.pids())
+    return { instances, baselinePssBytes, totalPssBytes: pssBytes, perInstancePssBytes: (pssBytes - baselinePssBytes) / instances, processes, allReadyMs: readyNs / 1e6 }
+  }
   try {
-    const baseline = await readTreePss(await session.pids())
-    const availableAtStart = await readMemAvailableBytes()
+    const baseline = await readPss(await session.pids())
+    const availableAtStart = await readMemAvailable()
+    const budget = options.memoryBudgetBytes
+    // Loose on purpose: other processes move MemAvailable by tens of MiB within seconds.
+    const machineGuard = Math.max(2 * budget, budget + 512 * 2 ** 20)
     const points: DensityPoint[] = []
     let live = 0
     let readyNs = 0
-    const budget = options.memoryBudgetBytes
     const overBudget = (target: number, projected: number, perInstance: number): DensityOutcome => ({
       points,
       stoppedBy: {
         kind: 'memory-budget',
-        message: `${host.name}: stopped growing at N = ${live}: N = ${target} would need about ${mib(projected)} (${(perInstance / 1024).toFixed(0)} KiB per instance measured at N = ${live}), over the memory budget of ${mib(budget)}.`,
+        message: `${host.name}: stopped growing at N = ${live}: N = ${target} would need about ${mib(projected)} (${(perInstance / 1024).toFixed(0)} KiB per instance added in the last step), over the memory budget of ${mib(budget)}.`,
       },
     })
     for (const target of steps) {
-      const last = points.at(-1)
-      if (last !== undefined) {
-        const projected = last.totalPssBytes + last.perInstancePssBytes * (target - live)
-        if (projected > budget) return overBudget(target, projected, last.perInstancePssBytes)
+      // The cost of the last step's instances (the first instance also pays for pages every
+      // instance shares, so projecting from N = 1 alone would stop too early; chunks guard that step).
+      const [before, last] = points.slice(-2)
+      if (before !== undefined && last !== undefined) {
+        const slope = (last.totalPssBytes - before.totalPssBytes) / (last.instances - before.instances)
+        const projected = last.totalPssBytes + slope * (target - live)
+        if (projected > budget) return overBudget(target, projected, slope)
       }
       const chunk = Math.max(1, Math.ceil((target - live) * (options.chunkFraction ?? 0.1)))
       while (live < target) {
@@ -95,32 +108,20 @@ export async function measureDensity(host: ScaleHost, workload: PreparedWorkload
         live += count
         readyNs += added.elapsedNs
         if (live < target) {
-          const totalPss = (await readTreePss(await session.pids())).pssBytes
-          const machineDrop = availableAtStart - (await readMemAvailableBytes())
-          if (totalPss > budget || machineDrop > budget) {
-            const point = await measurePoint(session, baseline.pssBytes, live, readyNs)
+          const totalPss = (await readPss(await session.pids())).pssBytes
+          const machineDrop = availableAtStart - (await readMemAvailable())
+          if (totalPss > budget || machineDrop > machineGuard) {
+            const point = await measurePoint(live, baseline.pssBytes, readyNs)
             points.push(point)
             const what = totalPss > budget ? `the host's PSS (${mib(point.totalPssBytes)})` : `the machine's MemAvailable drop since the start (${mib(machineDrop)}, kernel memory and other processes included)`
-            return { points, stoppedBy: { kind: 'memory-budget', message: `${host.name}: stopped growing at N = ${live} on the way to ${target}: ${what} passed the memory budget of ${mib(budget)}.` } }
+            return { points, stoppedBy: { kind: 'memory-budget', message: `${host.name}: stopped growing at N = ${live} on the way to ${target}: ${what} passed ${totalPss > budget ? `the memory budget of ${mib(budget)}` : `the safety limit of ${mib(machineGuard)} (budget ${mib(budget)})`}.` } }
           }
         }
       }
-      points.push(await measurePoint(session, baseline.pssBytes, live, readyNs))
+      points.push(await measurePoint(live, baseline.pssBytes, readyNs))
     }
     return { points }
   } finally {
     await session.close()
-  }
-}
-
-async function measurePoint(session: ScaleSession, baselinePssBytes: number, instances: number, readyNs: number): Promise<DensityPoint> {
-  const { pssBytes, processes } = await readTreePss(await session.pids())
-  return {
-    instances,
-    baselinePssBytes,
-    totalPssBytes: pssBytes,
-    perInstancePssBytes: (pssBytes - baselinePssBytes) / instances,
-    processes,
-    allReadyMs: readyNs / 1e6,
   }
 }
