@@ -39,7 +39,7 @@ describe('wasm-faas-bench scale', () => {
   test('refuses an unknown host, naming the known ones', async () => {
     const run = await execa(process.execPath, [cliPath, 'scale', '--hosts', 'wasmtme'], { reject: false, all: true })
     expect(run.exitCode).not.toBe(0)
-    expect(run.all).toContain('Unknown scale host `wasmtme`. Use one of: `node-wasi`, `wasmtime-c-api`, `wasmtime-c-api-pooling`, `native`, `runc`')
+    expect(run.all).toContain('Unknown scale host `wasmtme`. Use one of: `node-wasi`, `wasmtime-c-api`, `wasmtime-c-api-pooling`, `wamr`, `native`, `runc`')
   })
 
   test.skipIf(!nativeReady.available)(`writes a results file with density, burst and instantiate rows that validates${nativeReady.available ? '' : ` (skipped: ${nativeReady.reason})`}`, async () => {

@@ -2,6 +2,7 @@ import { heyInstaller, wrkInstaller } from './load-generators.ts'
 import { runcInstaller } from './runc.ts'
 import type { RuntimeInstaller } from './types.ts'
 import { wamrInstaller } from './wamr.ts'
+import { wamrScaleInstaller } from './wamr-scale.ts'
 import { wasm3Installer } from './wasm3.ts'
 import { wasiHttpCInstaller } from './wasi-http-c.ts'
 import { wasmiInstaller } from './wasmi.ts'
@@ -16,6 +17,7 @@ export const installers = {
   wazero: wazeroInstaller,
   wasmi: wasmiInstaller,
   wamr: wamrInstaller,
+  'wamr-scale': wamrScaleInstaller,
   wasm3: wasm3Installer,
   runc: runcInstaller,
   'wasi-http-c': wasiHttpCInstaller,
