@@ -23,7 +23,7 @@ function pointsOf(runs: readonly ReportRun[], axis: Axis): LinePoint[] {
   const multi = runs.length > 1
   const points: LinePoint[] = []
   for (const run of runs) {
-    for (const row of run.results.rows as ResultRow[]) {
+    for (const row of run.results.rows) {
       const x = row.params[axis.param]
       const spread = spreadOf(row, axis.metric)
       if (row.mode !== axis.mode || x === undefined || spread === undefined) continue
