@@ -3,7 +3,6 @@
  * number of live instances, and the time until K simultaneous cold starts all answered correctly
  * against K, both on log axes, one line per host (and run).
  */
-import type { ResultRow } from '../../schema/results.d.ts'
 import { formatMs } from './render-table.ts'
 import { spreadOf, type ReportRun } from './report-model.ts'
 import type { LineChartSpec, LinePoint } from './chart-spec.ts'
