@@ -83,4 +83,20 @@ describe('measureDensity', () => {
     await expect(measureDensity(host, fib, { steps: [1, 10], memoryBudgetBytes: 2 ** 30, memory })).rejects.toThrow(/wrong output/)
     expect(state.closed).toBe(1)
   })
+
+  test('a failure after the first point keeps the points and names the N that failed', async () => {
+    const { host, state, memory } = fakeHost(kib, 0)
+    const failing: typeof host = {
+      ...host,
+      open: async (workload, capacity) => {
+        const session = await host.open(workload, capacity)
+        return { ...session, add: (count) => (state.live + count > 10 ? Promise.reject(new Error('out of slots')) : session.add(count)) }
+      },
+    }
+    const outcome = await measureDensity(failing, fib, { steps: [1, 10, 100], memoryBudgetBytes: 2 ** 30, memory })
+    expect(outcome.points.map((point) => point.instances)).toEqual([1, 10])
+    expect(outcome.failure?.instances).toBe(100)
+    expect(outcome.failure?.error.message).toBe('out of slots')
+    expect(state.closed).toBe(1)
+  })
 })

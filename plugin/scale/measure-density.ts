@@ -57,13 +57,16 @@ export interface DensityOutcome {
   points: DensityPoint[]
   /** Set when the memory budget stopped the growth. */
   stoppedBy?: DensityStop
+  /** Set when growing past the last point failed (an instance failed or printed the wrong output): the N tried and the error. */
+  failure?: { instances: number; error: Error }
 }
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
 /**
  * Runs one density measurement of `host` with `workload`.
- * @throws BenchError when an instance fails or prints the wrong output (the session is closed first).
+ * @throws BenchError when an instance fails or prints the wrong output before the first point (the
+ * session is closed first); a failure after that ends the growth and is in the outcome's `failure`.
  */
 export async function measureDensity(host: ScaleHost, workload: PreparedWorkload, options: DensityOptions): Promise<DensityOutcome> {
   const steps = [...options.steps].sort((a, b) => a - b)
@@ -103,10 +106,16 @@ export async function measureDensity(host: ScaleHost, workload: PreparedWorkload
       const chunk = Math.max(1, Math.ceil((target - live) * (options.chunkFraction ?? 0.1)))
       while (live < target) {
         const count = Math.min(chunk, target - live)
-        const added = await session.add(count)
-        checkInstanceOutputs(workload, added.outputs, count, host.title)
+        try {
+          const added = await session.add(count)
+          checkInstanceOutputs(workload, added.outputs, count, host.title)
+          readyNs += added.elapsedNs
+        } catch (error) {
+          // Before any point there is nothing to keep: the run failed as a whole.
+          if (points.length === 0) throw error
+          return { points, failure: { instances: target, error: error instanceof Error ? error : new Error(String(error)) } }
+        }
         live += count
-        readyNs += added.elapsedNs
         if (live < target) {
           const totalPss = (await readPss(await session.pids())).pssBytes
           const machineDrop = availableAtStart - (await readMemAvailable())

@@ -79,6 +79,10 @@ export async function runScale(hosts: readonly ScaleHost[], workload: PreparedWo
         const outcome = await measureDensity(host, workload, { steps, memoryBudgetBytes: options.memoryBudgetBytes, onSession: track })
         rows.push(...densityRows(rowHost, workload, outcome))
         for (const point of outcome.points) options.log(`${host.name} density N=${point.instances}: ${(point.perInstancePssBytes / 1024).toFixed(1)} KiB PSS per instance, ${(point.totalPssBytes / 2 ** 20).toFixed(1)} MiB total, all ready in ${point.allReadyMs.toFixed(1)} ms`)
+        if (outcome.failure !== undefined) {
+          options.log(`${host.name} density: failed growing to N = ${outcome.failure.instances}: ${outcome.failure.error.message}`)
+          failed.push({ runtime: host.name, workload: workload.workload.name, mode: 'density', params: { ...workload.params, instances: outcome.failure.instances }, error: outcome.failure.error.message })
+        }
         if (outcome.stoppedBy !== undefined) {
           stops.push(outcome.stoppedBy)
           options.log(outcome.stoppedBy.message)
