@@ -397,7 +397,7 @@ export interface ResultRow {
   workload: string
   params: WorkloadParams
   /**
-   * Measurements by metric name; the unit is part of the name (`coldStartMs`, `peakRssBytes`, `cpuUtilisation`, `instructions`; scale rows: `pssPerInstanceBytes`, `pssTotalBytes`, `allReadyMs`, `burstAllCorrectMs`, `coldStartsPerSec`, `instantiateMs`). A metric this machine or runtime cannot measure says why instead of carrying a number.
+   * Measurements by metric name; the unit is part of the name (`coldStartMs`, `peakRssBytes`, `cpuUtilisation`, `instructions`; scale rows: `pssPerInstanceBytes`, `pssPerAddedInstanceBytes`, `pssTotalBytes`, `allReadyMs`, `burstAllCorrectMs`, `coldStartsPerSec`, `instantiateMs`). A metric this machine or runtime cannot measure says why instead of carrying a number.
    */
   metrics: {
     /**

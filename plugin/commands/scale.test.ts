@@ -55,7 +55,7 @@ describe('wasm-faas-bench scale', () => {
       'native/fib/burst/burst=1,n=20', 'native/fib/burst/burst=2,n=20',
     ])
     expect(results.options.scale?.instanceSteps).toEqual([1, 10])
-    expect(Object.keys(results.rows[1]?.metrics ?? {})).toEqual(['pssPerInstanceBytes', 'pssTotalBytes', 'allReadyMs'])
+    expect(Object.keys(results.rows[1]?.metrics ?? {})).toEqual(['pssPerInstanceBytes', 'pssPerAddedInstanceBytes', 'pssTotalBytes', 'allReadyMs'])
   }, 120_000)
 
   test.skipIf(!nativeReady.available || !runcReady.available)(`Ctrl-C during a density run stops every process and container${runcReady.available ? '' : ` (skipped: ${runcReady.reason})`}`, async () => {

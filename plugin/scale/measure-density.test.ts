@@ -64,6 +64,7 @@ describe('measureDensity', () => {
     expect(state.closed).toBe(1)
     const rows = densityRows({ name: 'fake', version: '1' }, fib, outcome)
     expect(rows.map((row) => [row.key, row.stoppedBy?.kind])).toEqual([['fake/fib/density/instances=1,n=20', undefined], ['fake/fib/density/instances=10,n=20', 'memory-budget']])
+    expect(rows.map((row) => [(row.metrics.pssPerInstanceBytes as { median: number }).median, (row.metrics.pssPerAddedInstanceBytes as { median: number }).median])).toEqual([[2 ** 20, 2 ** 20], [2 ** 20, 2 ** 20]])
     expect(() => validateResults({ ...createExampleResults(), rows }, 'test')).not.toThrow()
   })
 

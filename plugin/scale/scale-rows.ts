@@ -2,6 +2,8 @@
  * Result rows of a scale run (schema/results.schema.json, modes `density`, `burst` and
  * `instantiate`). The metrics, each with its unit in the name:
  * - `pssPerInstanceBytes`: marginal PSS per live instance, (PSS at N - PSS with none) / N.
+ * - `pssPerAddedInstanceBytes`: what each instance added since the previous N cost,
+ *   (PSS at N - PSS at the previous N) / (N - previous N): the cost of one more instance at scale.
  * - `pssTotalBytes`: PSS of the host's whole process tree with N live.
  * - `allReadyMs`: time to have all N started and answered correctly (host start excluded).
  * - `burstAllCorrectMs`: K simultaneous cold starts until the last answered correctly.
@@ -17,6 +19,7 @@ import type { DensityOutcome } from './measure-density.ts'
 /** The metric names of scale rows, one place. */
 export const scaleMetrics = {
   pssPerInstance: 'pssPerInstanceBytes',
+  pssPerAddedInstance: 'pssPerAddedInstanceBytes',
   pssTotal: 'pssTotalBytes',
   allReady: 'allReadyMs',
   burstAllCorrect: 'burstAllCorrectMs',
@@ -39,8 +42,11 @@ function makeRow(host: ScaleRowHost, mode: 'density' | 'burst' | 'instantiate', 
 /** One density row per measured N; the last carries `stoppedBy` when the budget ended the growth. */
 export function densityRows(host: ScaleRowHost, workload: PreparedWorkload, outcome: DensityOutcome): ResultRow[] {
   return outcome.points.map((point, index) => {
+    const before = outcome.points[index - 1] ?? { instances: 0, totalPssBytes: point.baselinePssBytes }
+    const added = (point.totalPssBytes - before.totalPssBytes) / (point.instances - before.instances)
     const row = makeRow(host, 'density', workload, { instances: point.instances }, {
       [scaleMetrics.pssPerInstance]: summarise([point.perInstancePssBytes]),
+      [scaleMetrics.pssPerAddedInstance]: summarise([added]),
       [scaleMetrics.pssTotal]: summarise([point.totalPssBytes]),
       [scaleMetrics.allReady]: summarise([point.allReadyMs]),
     })
