@@ -10,7 +10,7 @@ import { listContainerIds } from '../../fixtures/runc/runc-containers.ts'
 import { nativeScale } from '../../fixtures/scale/native.ts'
 import { runcScale } from '../../fixtures/scale/runc.ts'
 import { readResults } from '../results/write-results.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot as repoRoot } from '../package-paths.ts'
 import { defaultMemoryBudgetBytes } from './scale.ts'
 
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-scale-command-'))

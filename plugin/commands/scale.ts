@@ -1,7 +1,6 @@
 import { freemem, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { mkdir } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { scaleHosts, type ScaleHostName } from '../../fixtures/scale/index.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
@@ -9,6 +8,7 @@ import { validateResults } from '../results/validate-results.ts'
 import { closeAllScaleSessions, runScale } from '../scale/run-scale.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
 import { prepareWorkload } from '../workloads/prepare-workload.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 import type { CliCommand } from './types.ts'
 
 const parts = ['density', 'burst', 'instantiate'] as const
@@ -41,21 +41,18 @@ export const scale: CliCommand = {
   words: ['scale'],
   summary: '[--hosts a,b] [--workload fib --n 20] [--instances 1,10,…] [--memory-budget-mib M] [--bursts 1,4,…] [--out F]  density, bursts, instantiate-only (docs/scale.md)',
   async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        hosts: { type: 'string' },
-        parts: { type: 'string' },
-        workload: { type: 'string' },
-        n: { type: 'string' },
-        instances: { type: 'string' },
-        'max-process-instances': { type: 'string' },
-        'memory-budget-mib': { type: 'string' },
-        bursts: { type: 'string' },
-        'burst-repeats': { type: 'string' },
-        'instantiate-samples': { type: 'string' },
-        out: { type: 'string' },
-      },
+    const { values } = parseCommandArgs(args, `scale ${scale.summary.split('  ')[0] ?? ''}`, {
+      hosts: { type: 'string' },
+      parts: { type: 'string' },
+      workload: { type: 'string' },
+      n: { type: 'string' },
+      instances: { type: 'string' },
+      'max-process-instances': { type: 'string' },
+      'memory-budget-mib': { type: 'string' },
+      bursts: { type: 'string' },
+      'burst-repeats': { type: 'string' },
+      'instantiate-samples': { type: 'string' },
+      out: { type: 'string' },
     })
     const names = (values.hosts?.split(',') ?? Object.keys(scaleHosts)) as ScaleHostName[]
     for (const name of names) {

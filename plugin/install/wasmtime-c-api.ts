@@ -12,7 +12,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import { requireToolchain, runToolchain } from './run-toolchain.ts'
 import { toolsBinDir } from './tools-dir.ts'
 import type { RuntimeInstaller } from './types.ts'
@@ -23,7 +23,7 @@ const cargoFix = 'Rust with cargo (`apt-get install -y cargo`, or rustup)'
 const ccFix = 'a C compiler (`apt-get install -y gcc`)'
 
 /** The scale host's C source. */
-export const wasmtimeScaleHostSource = join(repoRoot, 'fixtures', 'scale', 'wasmtime-scale-host.c')
+export const wasmtimeScaleHostSource = join(packageRoot, 'fixtures', 'scale', 'wasmtime-scale-host.c')
 
 /** The features of the wheel's library that the host uses (the crate's `conf.h.in` is filled by cmake otherwise). */
 const confHeader = `#ifndef WASMTIME_CONF_H
