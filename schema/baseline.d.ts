@@ -4,9 +4,10 @@
  */
 
 /**
- * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists.
+ * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists, plus the scale rows (`wasm-faas-bench scale`, docs/scale.md): `density` (N live instances held at once, parameter `instances`), `burst` (K simultaneous cold starts, parameter `burst`), `instantiate` (instantiate-only time inside an embedder).
  */
-export type RowMode = 'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request'
+export type RowMode =
+  'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request' | 'density' | 'burst' | 'instantiate'
 
 /**
  * The stored baseline of one machine: baselines/<machine id>.json. Written by `vitest bench -u` (or WFB_UPDATE_BASELINE=1), read by the regression gate. One entry per runtime x runtime version x flags x workload x parameters x mode, each with the samples of every metric.
@@ -226,6 +227,7 @@ export interface RunOptions {
    */
   phaseBudgetMs?: number
   http?: HttpRunOptions
+  scale?: ScaleRunOptions
   /**
    * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
    */
@@ -274,6 +276,35 @@ export interface HttpRunOptions {
    * The load generator and its version (`hey 0.1.4-2+b4`).
    */
   loadGenerator?: string
+}
+/**
+ * The settings of a `wasm-faas-bench scale` run (density, bursts, instantiate-only); absent in other runs.
+ */
+export interface ScaleRunOptions {
+  /**
+   * Numbers of live instances a density run measures at, ascending, while within the memory budget.
+   *
+   * Items: One N.
+   */
+  instanceSteps: number[]
+  /**
+   * A density run stops growing before a host's process tree PSS would pass this, in bytes.
+   */
+  memoryBudgetBytes: number
+  /**
+   * Numbers of simultaneous cold starts (K), one burst row each.
+   *
+   * Items: One K.
+   */
+  burstSizes: number[]
+  /**
+   * Bursts per K, each in a fresh host.
+   */
+  burstRepeats: number
+  /**
+   * Timed instantiations per instantiate row.
+   */
+  instantiateSamples: number
 }
 /**
  * Present only in runs that test the regression gate: the workload harness did this much real extra compute per workload call. Such runs are never recorded as baselines.

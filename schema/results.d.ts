@@ -11,12 +11,13 @@
  */
 export type InstanceMode = 'process' | 'in-process' | 'remote'
 /**
- * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists.
+ * The mode of a row: an instance mode (InstanceMode) for invocation rows, a server mode (ServerMode) for HTTP rows; the union of both lists, plus the scale rows (`wasm-faas-bench scale`, docs/scale.md): `density` (N live instances held at once, parameter `instances`), `burst` (K simultaneous cold starts, parameter `burst`), `instantiate` (instantiate-only time inside an embedder).
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "RowMode".
  */
-export type RowMode = 'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request'
+export type RowMode =
+  'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request' | 'density' | 'burst' | 'instantiate'
 /**
  * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median), busy machine (other processes used more than a quarter of a CPU core while the row was measured), remeasured (the row looked regressed and was measured again; the numbers are the second measurement's).
  *
@@ -226,6 +227,7 @@ export interface RunOptions {
    */
   phaseBudgetMs?: number
   http?: HttpRunOptions
+  scale?: ScaleRunOptions
   /**
    * How instructions were counted on extra, untimed invocations: `valgrind` adds `valgrindInstructions`; absent means off.
    */
@@ -274,6 +276,35 @@ export interface HttpRunOptions {
    * The load generator and its version (`hey 0.1.4-2+b4`).
    */
   loadGenerator?: string
+}
+/**
+ * The settings of a `wasm-faas-bench scale` run (density, bursts, instantiate-only); absent in other runs.
+ */
+export interface ScaleRunOptions {
+  /**
+   * Numbers of live instances a density run measures at, ascending, while within the memory budget.
+   *
+   * Items: One N.
+   */
+  instanceSteps: number[]
+  /**
+   * A density run stops growing before a host's process tree PSS would pass this, in bytes.
+   */
+  memoryBudgetBytes: number
+  /**
+   * Numbers of simultaneous cold starts (K), one burst row each.
+   *
+   * Items: One K.
+   */
+  burstSizes: number[]
+  /**
+   * Bursts per K, each in a fresh host.
+   */
+  burstRepeats: number
+  /**
+   * Timed instantiations per instantiate row.
+   */
+  instantiateSamples: number
 }
 /**
  * Present only in runs that test the regression gate: the workload harness did this much real extra compute per workload call. Such runs are never recorded as baselines.
@@ -366,7 +397,7 @@ export interface ResultRow {
   workload: string
   params: WorkloadParams
   /**
-   * Measurements by metric name; the unit is part of the name (`coldStartMs`, `peakRssBytes`, `cpuUtilisation`, `instructions`). A metric this machine or runtime cannot measure says why instead of carrying a number.
+   * Measurements by metric name; the unit is part of the name (`coldStartMs`, `peakRssBytes`, `cpuUtilisation`, `instructions`; scale rows: `pssPerInstanceBytes`, `pssPerAddedInstanceBytes`, `pssTotalBytes`, `allReadyMs`, `burstAllCorrectMs`, `coldStartsPerSec`, `instantiateMs`). A metric this machine or runtime cannot measure says why instead of carrying a number.
    */
   metrics: {
     /**
@@ -374,6 +405,7 @@ export interface ResultRow {
      */
     [k: string]: MetricSummary | UnsupportedMetric
   }
+  stoppedBy?: ScaleStop
   /**
    * Average CPU cores used by other processes (and stolen by the hypervisor) while this row was measured: /proc/stat busy time minus the row's own CPU time, per second. Above 0.25 the row's timings count as disturbed. Absent where /proc/stat is missing.
    */
@@ -394,6 +426,19 @@ export interface WorkloadParams {
    * The parameter's value.
    */
   [k: string]: number
+}
+/**
+ * Density rows only: present on the last row of a host whose growth stopped before the largest N, saying why (`memory-budget`: the next N would pass, or passed, the run's memory budget).
+ */
+export interface ScaleStop {
+  /**
+   * What stopped the growth.
+   */
+  kind: 'memory-budget'
+  /**
+   * The numbers: the N reached, the projected or measured memory and the budget.
+   */
+  message: string
 }
 /**
  * A measurement-quality warning with advice.

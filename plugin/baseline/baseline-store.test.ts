@@ -107,7 +107,7 @@ describe('reading a baseline', () => {
     await writeFile(path, edited)
     const expected = [
       `Baseline \`${path}\` does not match schema/baseline.schema.json:`,
-      '  /entries/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, not "proces"',
+      '  /entries/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, `density`, `burst`, `instantiate`, not "proces"',
       'It was not used and will not be overwritten. Fix the fields listed (or restore the file from git: `git checkout -- <file>`), or delete it and record a new baseline with `vitest bench -u`.',
     ].join('\n')
     const error = await errorOf(readBaseline(path))

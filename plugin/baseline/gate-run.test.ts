@@ -84,7 +84,7 @@ describe('the regression gate in `vitest bench`', () => {
       const run = await runBench(args)
       expect(run.exitCode).not.toBe(0)
       expect(run.all).toContain(`Baseline \`${path}\` does not match schema/baseline.schema.json:`)
-      expect(run.all).toContain('/entries/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, not "proces"')
+      expect(run.all).toContain('/entries/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, `density`, `burst`, `instantiate`, not "proces"')
       expect(await readFile(path, 'utf8')).toBe(text)
     }
   })

@@ -3,6 +3,7 @@ import { calibrate } from './calibrate.ts'
 import { init } from './init.ts'
 import { report } from './report.ts'
 import { runtimesInstall } from './runtimes-install.ts'
+import { scale } from './scale.ts'
 import { runtimesList } from './runtimes-list.ts'
 import { selfCheck } from './self-check.ts'
 import { setup } from './setup.ts'
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   selfCheck,
   report,
   build,
+  scale,
 ]

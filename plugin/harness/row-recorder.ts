@@ -15,7 +15,7 @@ export interface RowIdentity {
 }
 
 /** `node-wasi/fib/process/n=25`: the stable key of a row, used to match results and baselines. */
-export function rowKey(identity: Omit<RowIdentity, 'runtimeVersion'>): string {
+export function rowKey(identity: Omit<RowIdentity, 'runtimeVersion' | 'mode'> & { mode: string }): string {
   const params = Object.entries(identity.params).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => `${name}=${value}`)
   return [identity.runtime, identity.workload, identity.mode, ...(params.length > 0 ? [params.join(',')] : [])].join('/')
 }

@@ -61,6 +61,8 @@ export interface LineChartSpec {
   xLabel: string
   yLabel: string
   xScale: 'linear' | 'log'
+  /** Default linear from zero. */
+  yScale?: 'linear' | 'log'
   /** The concurrencies measured: ticks go there and nowhere else. */
   xTicks: number[]
   colorLabel: string

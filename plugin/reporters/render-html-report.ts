@@ -100,7 +100,7 @@ function renderSection(section: ChartSection, setup: readonly string[], nextFigu
   const parts = [`<section id="${section.id}"><h2>${escapeHtml(section.title)}</h2>`]
   if (section.empty !== undefined) parts.push(`<p class="empty">${escapeHtml(section.empty)}</p>`)
   for (const chart of section.charts) {
-    const key = chart.kind === 'line' ? lineKey : chart.marks === 'change' ? changeKey : chart.mark === 'bar' ? barKey : dotKey
+    const key = chart.kind === 'line' ? lineKey(chart.id === 'density' ? 'value per N' : chart.id === 'burst' ? 'median per K' : 'median per concurrency') : chart.marks === 'change' ? changeKey : chart.mark === 'bar' ? barKey : dotKey
     parts.push(
       `<figure class="chart" data-chart="${chart.id}">`,
       section.charts.length === 1 && chart.title === section.title ? '' : `<h3>${escapeHtml(chart.title)}</h3>`,
@@ -119,7 +119,7 @@ const whiskerKey = '<span class="key"><svg width="28" height="12" aria-hidden="t
 const barKey = `<span class="key"><svg width="18" height="12" aria-hidden="true"><rect x="1" y="1" width="16" height="10" fill="#999"/></svg> bar: median</span>${whiskerKey}`
 const dotKey = `<span class="key"><svg width="14" height="12" aria-hidden="true"><circle cx="7" cy="6" r="4.5" fill="#999"/></svg> dot: median</span>${whiskerKey}`
 const changeKey = '<span class="key"><svg width="28" height="12" aria-hidden="true"><line x1="2" x2="26" y1="6" y2="6" stroke="#222" stroke-width="3.5"/><circle cx="14" cy="6" r="4.5" fill="#999"/></svg> dot: change of the median, whisker: its confidence interval</span>'
-const lineKey = '<span class="key"><svg width="28" height="12" aria-hidden="true"><line x1="2" x2="26" y1="6" y2="6" stroke="#999" stroke-width="2"/><circle cx="14" cy="6" r="3" fill="#999"/></svg> line: median per concurrency</span>'
+const lineKey = (what: string): string => `<span class="key"><svg width="28" height="12" aria-hidden="true"><line x1="2" x2="26" y1="6" y2="6" stroke="#999" stroke-width="2"/><circle cx="14" cy="6" r="3" fill="#999"/></svg> line: ${what}</span>`
 
 function renderComparisonTables(runs: readonly ReportRun[]): string {
   const parts: string[] = []

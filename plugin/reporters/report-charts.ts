@@ -3,6 +3,7 @@ import { formatChange, readComparison, sortByVerdict, verdictOrder } from './rea
 import { formatMs } from './render-table.ts'
 import { cellLabel, spreadOf, workloadLabel, type ReportRun, type Spread } from './report-model.ts'
 import type { ChartSection, LineChartSpec, LinePoint, RangeChartSpec, RangePoint } from './chart-spec.ts'
+import { buildScaleCharts } from './scale-charts.ts'
 
 const whiskers = 'Whiskers: thick p25–p75 (interquartile range), thin min–max.'
 
@@ -14,6 +15,9 @@ const rangeMetrics = [
   { section: 'cpu', id: 'cpu-utilisation', metric: 'cpuUtilisation', title: 'CPU utilisation', axisLabel: 'CPU utilisation = CPU time / wall time, median (%) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (ratio: number) => ratio * 100, format: (percent: number) => `${percent.toFixed(0)}%`, reference: { value: 100, label: 'one core' }, caption: 'CPU time divided by wall time of each cold invocation; above 100% the runtime used more than one core. Bars: median.' },
   { section: 'memory', id: 'peak-memory', metric: 'peakRssBytes', title: 'Peak memory', axisLabel: 'Peak resident set size, median (MiB) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (bytes: number) => bytes / 2 ** 20, format: (mib: number) => `${mib.toFixed(1)} MiB`, caption: 'Peak resident set size of the process that ran the invocation; in-process rows include the whole host process (Node). Bars: median.' },
 ] as const
+
+/** Instantiate-only time of scale rows (mode `instantiate`), drawn like warm latency. */
+const instantiateMetric = { section: 'scale', id: 'instantiate', metric: 'instantiateMs', title: 'Instantiate-only time inside an embedder', axisLabel: 'Instantiation, median (log scale; ns, µs, ms) →', mark: 'dot', scale: 'log', tickFormat: 'duration', toUnit: (ms: number) => ms, format: formatMs, caption: 'One instantiation of an already compiled module in a live host (its WASI context included; no process start, no compile, no run). Dots: median, on a log scale.' } as const
 
 /**
  * The report's charts, built from the runs in the order given: cold start, warm latency, CPU time
@@ -42,10 +46,14 @@ export function buildChartSections(runs: readonly ReportRun[]): ChartSection[] {
   sections.push(http.length > 0
     ? { id: 'http', title: 'HTTP throughput and latency', charts: http }
     : { id: 'http', title: 'HTTP throughput and latency', charts: [], empty: 'No HTTP rows were measured in these results (no row has a `requestsPerSec` metric with a `concurrency` parameter), so there is no throughput or p99 chart.' })
+  // Scale rows (`wasm-faas-bench scale`): only results that have them get the section.
+  const instantiate = buildRangeChart(runs.map((run) => ({ ...run, results: { ...run.results, rows: run.results.rows.filter((row) => row.mode === 'instantiate') } })), instantiateMetric)
+  const scale = [...buildScaleCharts(runs), ...(instantiate === undefined ? [] : [instantiate])]
+  if (scale.length > 0) sections.push({ id: 'scale', title: 'Scale: density, bursts, instantiation', charts: scale })
   return sections
 }
 
-function buildRangeChart(runs: readonly ReportRun[], metric: (typeof rangeMetrics)[number]): RangeChartSpec | undefined {
+function buildRangeChart(runs: readonly ReportRun[], metric: (typeof rangeMetrics)[number] | typeof instantiateMetric): RangeChartSpec | undefined {
   const multi = runs.length > 1
   const points: RangePoint[] = []
   const cells: Array<{ y: string; cell: string }> = []

@@ -71,7 +71,7 @@ function drawLines(spec) {
     marginBottom: 42,
     style: { fontSize: '12px', background: 'transparent' },
     x: { type: spec.xScale, ...(spec.xScale === 'log' ? { base: 2 } : {}), ticks: spec.xTicks, tickFormat: (value) => String(value), label: spec.xLabel, labelAnchor: 'center', labelOffset: 36, grid: true },
-    y: { label: spec.yLabel, grid: true, zero: true },
+    y: spec.yScale === 'log' ? { type: 'log', label: spec.yLabel, grid: true } : { label: spec.yLabel, grid: true, zero: true },
     color: colorScale(spec),
     marks: [
       Plot.ruleX(spec.points, { x: 'x', y1: 'low', y2: 'high', stroke: 'series', strokeWidth: 2 }),

@@ -52,7 +52,7 @@ describe('validateResults', () => {
 
   test('a wrong mode string names the path, the allowed values and the value found', () => {
     expect(rejectionOf('/rows/0/mode', 'proces').message)
-      .toBe(oneProblem('/rows/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, not "proces"'))
+      .toBe(oneProblem('/rows/0/mode: must be one of `process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, `density`, `burst`, `instantiate`, not "proces"'))
   })
 
   test('a metric with n = 0', () => {
@@ -62,7 +62,7 @@ describe('validateResults', () => {
 
   test('an extra property names it and what is allowed there', () => {
     expect(rejectionOf('/rows/0/extra', true).message)
-      .toBe(oneProblem('/rows/0/extra: unexpected property; allowed here: `key`, `runtime`, `runtimeVersion`, `mode`, `workload`, `params`, `metrics`, `otherLoadCores`, `warnings`'))
+      .toBe(oneProblem('/rows/0/extra: unexpected property; allowed here: `key`, `runtime`, `runtimeVersion`, `mode`, `workload`, `params`, `metrics`, `stoppedBy`, `otherLoadCores`, `warnings`'))
   })
 
   test('an unsupported metric may carry nothing but its reason', () => {
