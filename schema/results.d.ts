@@ -96,14 +96,14 @@ export interface ToolInfo {
   version: string
 }
 /**
- * The machine that ran the benchmarks. Baselines only compare with results from the same `id`.
+ * The machine that ran the benchmarks, in full. Baselines compare with results of the same machine class (`class`); the other fields are recorded and differences inside a class are shown beside the verdicts.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "MachineFingerprint".
  */
 export interface MachineFingerprint {
   /**
-   * Short lowercase hex hash of the stable fields (CPU model, cores, memory, OS, architecture), for matching baselines.
+   * Short lowercase hex hash of every fingerprint field (CPU, exact memory, OS, kernel, Node, V8): this one machine.
    */
   id: string
   /**
@@ -168,6 +168,7 @@ export interface MachineFingerprint {
    * V8 version inside that Node.js (`13.6.233.10-node.27`); V8 is one of the runtimes under test.
    */
   v8: string
+  class?: MachineClass
   /**
    * Whether cycles and instructions can be counted here.
    */
@@ -181,6 +182,54 @@ export interface MachineFingerprint {
      */
     reason?: string
   }
+}
+/**
+ * The class of machine (testbed) whose timings are comparable: CPU model, logical cores, memory rounded to GiB, architecture, OS and major version, hardware counters, Node and V8. Baselines are keyed by its `id`. Absent in files written before classes existed; readers then compute it from the fingerprint.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "MachineClass".
+ */
+export interface MachineClass {
+  /**
+   * `class-` and a 12-digit hex hash of the other fields, or the user's testbed name; the baseline file is `baselines/<id>.json`.
+   */
+  id: string
+  /**
+   * The name the user gave the class (`testbed` option, WFB_TESTBED), when any.
+   */
+  testbed?: string
+  /**
+   * CPU model as the OS reports it.
+   */
+  cpuModel: string
+  /**
+   * Logical cores.
+   */
+  cores: number
+  /**
+   * Total memory rounded to whole GiB.
+   */
+  memoryGiB: number
+  /**
+   * Node's `process.arch`.
+   */
+  arch: string
+  /**
+   * Platform, distribution and its major version (`linux Debian GNU/Linux 12`).
+   */
+  os: string
+  /**
+   * Whether hardware performance counters are readable.
+   */
+  hardwareCounters: boolean
+  /**
+   * Node.js version.
+   */
+  node: string
+  /**
+   * V8 version.
+   */
+  v8: string
 }
 /**
  * The measurement options the run used (after defaults were applied).
@@ -480,7 +529,7 @@ export interface Comparison {
    */
   status: 'compared' | 'no-baseline' | 'recorded'
   /**
-   * The baseline file for this machine, relative to the project root (`baselines/3f2a9c81d0b4.json`).
+   * The baseline file for this machine class, relative to the project root (`baselines/class-3f2a9c81d0b4.json`).
    */
   baselinePath: string
   /**
@@ -499,6 +548,14 @@ export interface Comparison {
    * Benjamini-Hochberg level used across the run.
    */
   falseDiscoveryRate?: number
+  /**
+   * The machine class (testbed) the baseline is keyed by (`class-3f2a9c81d0b4`, or the user's testbed name).
+   */
+  machineClass?: string
+  /**
+   * How the baseline's machine differs from this one inside their class (kernel build, exact memory, …): shown beside the verdicts, not a reason to skip them.
+   */
+  machineNote?: string
   /**
    * One verdict per judged metric per row.
    */
