@@ -59,6 +59,10 @@ export interface ResultsFile {
    */
   command: string[]
   machine: MachineFingerprint
+  /**
+   * When this file was merged from shards (`wasm-faas-bench merge`): each results file in the order given, with when it started and on which machine of the class it ran. `machine` is then the first shard's.
+   */
+  mergedFrom?: MergedShard[]
   options: RunOptions
   /**
    * Every runtime the run asked for, found or not.
@@ -230,6 +234,27 @@ export interface MachineClass {
    * V8 version.
    */
   v8: string
+}
+/**
+ * One results file that went into a merged one.
+ */
+export interface MergedShard {
+  /**
+   * The file as given on the command line.
+   */
+  source: string
+  /**
+   * When that run started (RFC 3339).
+   */
+  createdAt: string
+  /**
+   * The fingerprint id of the machine it ran on.
+   */
+  machineId: string
+  /**
+   * How many rows it contributed.
+   */
+  rows: number
 }
 /**
  * The measurement options the run used (after defaults were applied).

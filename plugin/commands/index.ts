@@ -1,6 +1,8 @@
 import { build } from './build.ts'
 import { calibrate } from './calibrate.ts'
 import { init } from './init.ts'
+import { gate } from './gate.ts'
+import { merge } from './merge.ts'
 import { report } from './report.ts'
 import { runtimesInstall } from './runtimes-install.ts'
 import { runtimesList } from './runtimes-list.ts'
@@ -18,4 +20,6 @@ export const commands: CliCommand[] = [
   selfCheck,
   report,
   build,
+  merge,
+  gate,
 ]
