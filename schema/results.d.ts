@@ -603,17 +603,17 @@ export interface Verdict {
   metric: string
   verdict: VerdictKind
   /**
-   * How it was decided: `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
+   * How it was decided: `wilcoxon-signed-rank` (paired A/B run: Wilcoxon signed-rank test on the log ratios of paired invocations, Hodges-Lehmann change with its interval, Benjamini-Hochberg across the metrics), `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
    */
-  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'none'
+  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'wilcoxon-signed-rank' | 'none'
   /**
    * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
    */
   statistic?: 'median' | 'p10'
   /**
-   * `absolute`: the metric's own values. `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
+   * `absolute`: the metric's own values. `paired`: head against base invocation by invocation in one interleaved run (`baseline` is the base variant's median, `current` the head's). `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
    */
-  comparedAs: 'absolute' | 'relative-to-reference' | 'none'
+  comparedAs: 'absolute' | 'relative-to-reference' | 'paired' | 'none'
   /**
    * Row key of the in-run reference when comparedAs is relative-to-reference.
    */
@@ -634,6 +634,13 @@ export interface Verdict {
    * The smallest change that counts for this metric (0.05 = 5%).
    */
   minEffect?: number
+  /**
+   * Confidence interval of `change` (paired runs: from the signed-rank test at 1 - the false discovery rate), as relative changes.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  changeInterval?: number[]
   /**
    * Two-sided p-value of the test.
    */

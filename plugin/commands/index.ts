@@ -1,5 +1,6 @@
 import { build } from './build.ts'
 import { calibrate } from './calibrate.ts'
+import { compare } from './compare.ts'
 import { init } from './init.ts'
 import { gate } from './gate.ts'
 import { merge } from './merge.ts'
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   build,
   merge,
   gate,
+  compare,
 ]

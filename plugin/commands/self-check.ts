@@ -13,6 +13,7 @@ import { runBenchProcess } from '../baseline/run-bench-process.ts'
 import { BenchError } from '../errors.ts'
 import { parseInjectSlowdown } from '../workloads/inject-slowdown.ts'
 import type { CliCommand } from './types.ts'
+import { pairedOptions, runPairedCheck } from './paired-self-check.ts'
 
 /**
  * `self-check`: how small a regression the gate catches on this machine. Runs the project's
@@ -26,9 +27,13 @@ import type { CliCommand } from './types.ts'
  */
 export const selfCheck: CliCommand = {
   words: ['self-check'],
-  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…]  smallest regression the gate catches here: A/A runs vs runs with real extra compute',
+  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N]  smallest regression the gate (or a paired A/B run) catches here',
   async run(args) {
-    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' } } })
+    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' }, ...pairedOptions } })
+    if (values.paired === true) {
+      await runPairedCheck(values)
+      return
+    }
     const repeats = Number(values.repeats ?? '10')
     if (!Number.isInteger(repeats) || repeats < minCalibrationRuns) throw new BenchError('invalid-option', `--repeats is ${values.repeats}; give an integer of at least ${minCalibrationRuns} (10 or more for a trustworthy rate).`)
     const spec = values.slowdown ?? 'fib:10'
