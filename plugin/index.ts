@@ -104,7 +104,13 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
       const baseline = (await findBaseline(resolve(vitest.config.root, options.baseline.dir), machine))?.baseline
       const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
-      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, runtimeModulePaths, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
+      // Module paths of the paired option are relative to the project root; workers may run elsewhere.
+      const paired = options.paired === undefined ? undefined : {
+        ...options.paired,
+        base: { ...options.paired.base, ...(options.paired.base.wasmPath === undefined ? {} : { wasmPath: resolve(vitest.config.root, options.paired.base.wasmPath) }) },
+        head: { ...options.paired.head, ...(options.paired.head.wasmPath === undefined ? {} : { wasmPath: resolve(vitest.config.root, options.paired.head.wasmPath) }) },
+      }
+      const plan: BenchPlan = { options: { ...options, paired }, runtimes: detected, servers: detectedServers, loadGenerator, runtimeModulePaths, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true

@@ -2,6 +2,7 @@ import { resolveBaselineOptions, type BaselineOptions, type ResolvedBaselineOpti
 import { BenchError, formatNames } from './errors.ts'
 import { resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './http/http-options.ts'
 import { checkTestbed } from './machine-class.ts'
+import { resolvePairedOptions, type PairedOptions, type ResolvedPairedOptions } from './paired/paired-options.ts'
 import { checkSlowdown, parseInjectSlowdown, type InjectedSlowdown } from './workloads/inject-slowdown.ts'
 
 /** Options of the wasm-faas-bench Vitest plugin (`wasmFaasBench(options)` in vitest.config.ts). */
@@ -48,6 +49,13 @@ export interface WasmFaasBenchOptions {
    * Node/V8). Env `WFB_TESTBED`.
    */
   testbed?: string
+  /**
+   * A paired A/B comparison for a bench file that calls `benchPaired()`: two variants of one workload
+   * (two .wasm builds, two runtimes) invoked alternately, invocation by invocation, and judged with
+   * paired statistics against the gate's minimum effects; a regressed metric fails the run. See
+   * docs/ci.md. Default: none.
+   */
+  paired?: PairedOptions
   /** Baselines (baselines/<machine class>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. */
   baseline?: BaselineOptions
   /**
@@ -93,6 +101,7 @@ export interface ResolvedOptions {
   injectSlowdown: InjectedSlowdown | undefined
   http: ResolvedHttpOptions
   testbed: string | undefined
+  paired: ResolvedPairedOptions | undefined
 }
 
 const numericLimits = {
@@ -107,7 +116,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http', 'testbed']
+const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http', 'testbed', 'paired']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -187,6 +196,7 @@ export function resolveOptions(
     injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
     http: resolveHttpOptions(user.http, env),
     testbed: checkTestbed(env.WFB_TESTBED || user.testbed),
+    paired: user.paired === undefined ? undefined : resolvePairedOptions(user.paired, knownRuntimes),
   }
 }
 

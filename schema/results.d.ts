@@ -4,6 +4,13 @@
  */
 
 /**
+ * What the regression gate concluded for one metric of one row: `pass` (no change of at least the minimum effect), `regressed` (worse by at least the minimum effect, statistically significant or beyond an exact threshold; fails the run), `improved`, `inconclusive` (too noisy to tell a minimum-effect change; the message names the option that fixes it), `no-baseline` (nothing recorded for it), `incomparable` (baseline from another machine, runtime version or flags).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "VerdictKind".
+ */
+export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
+/**
  * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host; `remote`: invoked on a platform that runs elsewhere (Faasm), so only wall time is measured here.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
@@ -24,13 +31,6 @@ export type RowMode = 'process' | 'in-process' | 'remote' | 'one-instance' | 'in
  * via the `definition` "WarningCode".
  */
 export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
-/**
- * What the regression gate concluded for one metric of one row: `pass` (no change of at least the minimum effect), `regressed` (worse by at least the minimum effect, statistically significant or beyond an exact threshold; fails the run), `improved`, `inconclusive` (too noisy to tell a minimum-effect change; the message names the option that fixes it), `no-baseline` (nothing recorded for it), `incomparable` (baseline from another machine, runtime version or flags).
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "VerdictKind".
- */
-export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
 /**
  * How an HTTP server creates workload instances: `one-instance` (one live instance answers every request) or `instance-per-request` (a fresh instance per request, the serverless model).
  *
@@ -64,6 +64,10 @@ export interface ResultsFile {
    */
   mergedFrom?: MergedShard[]
   options: RunOptions
+  /**
+   * Paired A/B comparisons of this run (the `paired` option and a bench file calling `benchPaired()`): base and head invoked alternately, judged invocation by invocation.
+   */
+  paired?: PairedComparison[]
   /**
    * Every runtime the run asked for, found or not.
    */
@@ -367,6 +371,115 @@ export interface InjectedSlowdown {
   percent: number
 }
 /**
+ * One paired A/B comparison and its verdicts.
+ */
+export interface PairedComparison {
+  /**
+   * The base variant's row key (`wasmtime/fib/process/n=25`).
+   */
+  key: string
+  /**
+   * What was compared (`wasmtime base/fib.wasm vs wasmtime head/fib.wasm`).
+   */
+  description: string
+  /**
+   * Interleaved pairs of cold invocations (and as many of warm ones).
+   */
+  pairs: number
+  /**
+   * True when a metric regressed: the run fails.
+   */
+  failed: boolean
+  /**
+   * One verdict per judged metric (method `wilcoxon-signed-rank`, comparedAs `paired`).
+   */
+  verdicts: Verdict[]
+}
+/**
+ * The regression gate's verdict on one metric of one row.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Verdict".
+ */
+export interface Verdict {
+  /**
+   * Row key (`node-wasi/fib/process/n=25`).
+   */
+  key: string
+  /**
+   * Metric name with its unit (`coldStartMs`).
+   */
+  metric: string
+  verdict: VerdictKind
+  /**
+   * How it was decided: `wilcoxon-signed-rank` (paired A/B run: Wilcoxon signed-rank test on the log ratios of paired invocations, Hodges-Lehmann change with its interval, Benjamini-Hochberg across the metrics), `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
+   */
+  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'wilcoxon-signed-rank' | 'none'
+  /**
+   * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
+   */
+  statistic?: 'median' | 'p10'
+  /**
+   * `absolute`: the metric's own values. `paired`: head against base invocation by invocation in one interleaved run (`baseline` is the base variant's median, `current` the head's). `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
+   */
+  comparedAs: 'absolute' | 'relative-to-reference' | 'paired' | 'none'
+  /**
+   * Row key of the in-run reference when comparedAs is relative-to-reference.
+   */
+  reference?: string
+  /**
+   * The baseline's statistic (see `statistic`), in the metric's unit.
+   */
+  baseline?: number
+  /**
+   * This run's statistic, in the metric's unit.
+   */
+  current?: number
+  /**
+   * Estimated relative change (0.1 = 10% more, i.e. worse) of the statistic, after dividing by the reference's when there is one.
+   */
+  change?: number
+  /**
+   * The smallest change that counts for this metric (0.05 = 5%).
+   */
+  minEffect?: number
+  /**
+   * Confidence interval of `change` (paired runs: from the signed-rank test at 1 - the false discovery rate), as relative changes.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  changeInterval?: number[]
+  /**
+   * Two-sided p-value of the test.
+   */
+  pValue?: number
+  /**
+   * Benjamini-Hochberg adjusted p-value across every sampled comparison of the run; confidence is 1 - qValue.
+   */
+  qValue?: number
+  /**
+   * The machine's calibrated run-to-run noise used (sd of the log of run medians), when the baseline has one.
+   */
+  runToRunLogSd?: number
+  /**
+   * How many A/A runs that noise was estimated from.
+   */
+  calibrationRuns?: number
+  /**
+   * Estimated smallest change this comparison could detect with 80% power at the run's significance level, from the spread of the samples.
+   */
+  detectableChange?: number
+  /**
+   * The verdict in one sentence, with the numbers.
+   */
+  message: string
+  /**
+   * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
+   */
+  advice?: string
+}
+/**
  * A runtime the run asked for and what detection found on this machine.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
@@ -585,90 +698,6 @@ export interface Comparison {
    * One verdict per judged metric per row.
    */
   verdicts: Verdict[]
-}
-/**
- * The regression gate's verdict on one metric of one row.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "Verdict".
- */
-export interface Verdict {
-  /**
-   * Row key (`node-wasi/fib/process/n=25`).
-   */
-  key: string
-  /**
-   * Metric name with its unit (`coldStartMs`).
-   */
-  metric: string
-  verdict: VerdictKind
-  /**
-   * How it was decided: `wilcoxon-signed-rank` (paired A/B run: Wilcoxon signed-rank test on the log ratios of paired invocations, Hodges-Lehmann change with its interval, Benjamini-Hochberg across the metrics), `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
-   */
-  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'wilcoxon-signed-rank' | 'none'
-  /**
-   * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
-   */
-  statistic?: 'median' | 'p10'
-  /**
-   * `absolute`: the metric's own values. `paired`: head against base invocation by invocation in one interleaved run (`baseline` is the base variant's median, `current` the head's). `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
-   */
-  comparedAs: 'absolute' | 'relative-to-reference' | 'paired' | 'none'
-  /**
-   * Row key of the in-run reference when comparedAs is relative-to-reference.
-   */
-  reference?: string
-  /**
-   * The baseline's statistic (see `statistic`), in the metric's unit.
-   */
-  baseline?: number
-  /**
-   * This run's statistic, in the metric's unit.
-   */
-  current?: number
-  /**
-   * Estimated relative change (0.1 = 10% more, i.e. worse) of the statistic, after dividing by the reference's when there is one.
-   */
-  change?: number
-  /**
-   * The smallest change that counts for this metric (0.05 = 5%).
-   */
-  minEffect?: number
-  /**
-   * Confidence interval of `change` (paired runs: from the signed-rank test at 1 - the false discovery rate), as relative changes.
-   *
-   * @minItems 2
-   * @maxItems 2
-   */
-  changeInterval?: number[]
-  /**
-   * Two-sided p-value of the test.
-   */
-  pValue?: number
-  /**
-   * Benjamini-Hochberg adjusted p-value across every sampled comparison of the run; confidence is 1 - qValue.
-   */
-  qValue?: number
-  /**
-   * The machine's calibrated run-to-run noise used (sd of the log of run medians), when the baseline has one.
-   */
-  runToRunLogSd?: number
-  /**
-   * How many A/A runs that noise was estimated from.
-   */
-  calibrationRuns?: number
-  /**
-   * Estimated smallest change this comparison could detect with 80% power at the run's significance level, from the spread of the samples.
-   */
-  detectableChange?: number
-  /**
-   * The verdict in one sentence, with the numbers.
-   */
-  message: string
-  /**
-   * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
-   */
-  advice?: string
 }
 /**
  * An HTTP server (fixtures/servers/) the run asked for and what detection found on this machine.
