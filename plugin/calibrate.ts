@@ -86,7 +86,8 @@ export function toHyperfineCommand(file: string, args: readonly string[]): strin
   return formatCommand(file, args)
 }
 
-async function medianWithHyperfine(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
+/** The median of `hyperfine -N` runs of one command, in milliseconds. */
+export async function medianWithHyperfine(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
   const commandLine = toHyperfineCommand(command.file, command.args)
   const dir = await makeScratchDir('calibrate')
   try {

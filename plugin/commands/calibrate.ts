@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { runtimes } from '../../fixtures/index.ts'
-import { calibrateColdStart, formatCalibration, type CalibrationCommand } from '../calibrate.ts'
+import { calibrateColdStart, formatCalibration } from '../calibrate.ts'
+import { calibrateInBench, type RuntimeCalibrationCommand } from '../calibrate-in-bench.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { parseParamsEnv } from '../options.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
@@ -8,7 +9,7 @@ import { prepareWorkload } from '../workloads/prepare-workload.ts'
 import type { CliCommand } from './types.ts'
 import { usageError } from './gate.ts'
 
-const usage = 'wasm-faas-bench calibrate [--runs N] [--runtimes a,b] [--workload noop] [--params fib.n=25]'
+const usage = 'wasm-faas-bench calibrate [--runs N] [--runtimes a,b] [--workload noop] [--params fib.n=25] [--in-bench]'
 
 /** Process runtimes whose one-invocation command hyperfine cannot repeat as is, and why. */
 const notRepeatable: Record<string, string> = {
@@ -20,11 +21,11 @@ const notRepeatable: Record<string, string> = {
  * its adapter builds it (flags, module path, environment). Runtimes that are absent or cannot be
  * repeated by hyperfine are reported in `skipped`.
  */
-export async function processRuntimeCommands(workloadName: string, params: Record<string, number>, names?: readonly string[]): Promise<{ commands: CalibrationCommand[]; skipped: string[] }> {
+export async function processRuntimeCommands(workloadName: string, params: Record<string, number>, names?: readonly string[]): Promise<{ commands: RuntimeCalibrationCommand[]; skipped: string[] }> {
   const workload = (await loadWorkloads()).get(workloadName)
   if (workload === undefined) throw new BenchError('unknown-workload', `Unknown workload \`${workloadName}\`.`)
   const prepared = prepareWorkload(workload, params)
-  const commands: CalibrationCommand[] = []
+  const commands: RuntimeCalibrationCommand[] = []
   const skipped: string[] = []
   const selected = Object.values(runtimes).filter((adapter) => (adapter.modes as readonly string[]).includes('process') && (names === undefined || names.includes(adapter.name)))
   for (const name of names ?? []) if (!Object.hasOwn(runtimes, name)) throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(Object.keys(runtimes))}.`)
@@ -42,7 +43,7 @@ export async function processRuntimeCommands(workloadName: string, params: Recor
     const instance = await adapter.start(prepared, 'process')
     try {
       if (instance.command === undefined) skipped.push(`${adapter.name}: its process mode names no command`)
-      else commands.push({ label: `${adapter.name} ${prepared.label}`, ...instance.command })
+      else commands.push({ runtime: adapter.name, label: `${adapter.name} ${prepared.label}`, ...instance.command })
     } finally {
       await instance.close()
     }
@@ -53,11 +54,11 @@ export async function processRuntimeCommands(workloadName: string, params: Recor
 /** `calibrate`: the launcher's cold starts against `hyperfine -N` on the same commands, back to back, for every process runtime. */
 export const calibrate: CliCommand = {
   words: ['calibrate'],
-  summary: '[--runs N] [--runtimes a,b] [--workload noop]  cold-start fidelity: the launcher against hyperfine -N on every available process runtime (default 200 runs of noop)',
+  summary: '[--runs N] [--runtimes a,b] [--workload noop] [--in-bench]  cold-start fidelity: the launcher against hyperfine -N on every available process runtime (default 200 runs of noop)',
   async run(args) {
     let values
     try {
-      values = parseArgs({ args, options: { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' } } }).values
+      values = parseArgs({ args, options: { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' }, 'in-bench': { type: 'boolean' } } }).values
     } catch (error) {
       throw usageError(error, usage)
     }
@@ -68,6 +69,10 @@ export const calibrate: CliCommand = {
     const { commands, skipped } = await processRuntimeCommands(workload, values.params === undefined ? {} : parseParamsEnv(values.params)[workload] ?? {}, names)
     for (const line of skipped) console.log(`skipped ${line}`)
     if (commands.length === 0) throw new BenchError('runtime-unavailable', 'No process runtime is available to calibrate. Install one: `npx wasm-faas-bench runtimes install all`.')
-    console.log(formatCalibration(await calibrateColdStart(commands, { runs, warmup: 5 })))
+    // --in-bench: the cold starts of a real bench run (only the workload's default parameters) against hyperfine around it.
+    const rows = values['in-bench'] === true
+      ? await calibrateInBench(commands, { runs, warmup: 5, root: process.cwd(), workload })
+      : await calibrateColdStart(commands, { runs, warmup: 5 })
+    console.log(formatCalibration(rows))
   },
 }
