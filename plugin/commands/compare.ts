@@ -11,7 +11,7 @@ import type { InstanceMode } from '../types.ts'
 import { usageError } from './gate.ts'
 import type { CliCommand } from './types.ts'
 
-const usage = 'wasm-faas-bench compare --workload fib --runtime native [--head-runtime R] [--base-wasm A.wasm --head-wasm B.wasm] [--params fib.n=25] [--pairs 60] [--warm-repeats 20] [--mode process] [--json FILE]'
+const usage = 'wasm-faas-bench compare --workload fib --runtime native [--head-runtime R] [--base-wasm A.wasm --head-wasm B.wasm] [--params fib.n=25] [--pairs 60] [--block 1] [--warm-repeats 20] [--mode process] [--json FILE]'
 
 const options = {
   workload: { type: 'string' },
@@ -24,6 +24,7 @@ const options = {
   pairs: { type: 'string' },
   'warm-repeats': { type: 'string' },
   'warmup-runs': { type: 'string' },
+  block: { type: 'string' },
   mode: { type: 'string' },
   json: { type: 'string' },
 } as const
@@ -60,6 +61,7 @@ export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: 
     pairs: integer(values.pairs, 'pairs', 60, 10),
     warmRepeats: integer(values['warm-repeats'], 'warm-repeats', 20, 0),
     warmupRuns: integer(values['warmup-runs'], 'warmup-runs', 2, 0),
+    blockSize: integer(values.block, 'block', 1, 1),
     timeoutMs: 30_000,
   }
   return values.json === undefined ? { spec } : { spec, json: values.json }

@@ -14,6 +14,7 @@ export const pairedOptions = {
   'warm-repeats': { type: 'string' },
   levels: { type: 'string' },
   'cold-targets': { type: 'string' },
+  block: { type: 'string' },
 } as const
 
 function numbers(text: string, name: string): number[] {
@@ -35,7 +36,7 @@ function integer(value: string | undefined, name: string, fallback: number, min:
  * levels aimed at `--cold-targets` 5,10 percent of the whole-process cold start). Prints per metric
  * the smallest change caught in >= 95% of repeats and the false-alarm rate.
  */
-export async function runPairedCheck(values: Partial<Record<'repeats' | 'runtime' | 'workload' | 'params' | 'pairs' | 'warm-repeats' | 'levels' | 'cold-targets', string>>): Promise<void> {
+export async function runPairedCheck(values: Partial<Record<'repeats' | 'runtime' | 'workload' | 'params' | 'pairs' | 'warm-repeats' | 'levels' | 'cold-targets' | 'block', string>>): Promise<void> {
   const started = Date.now()
   const workload = values.workload ?? 'fib'
   const pairs = integer(values.pairs, 'pairs', 40, 10)
@@ -45,7 +46,8 @@ export async function runPairedCheck(values: Partial<Record<'repeats' | 'runtime
     params: values.params === undefined ? {} : parseParamsEnv(values.params)[workload] ?? {},
     repeats: integer(values.repeats, 'repeats', 20, 3),
     pairs,
-    warmRepeats: integer(values['warm-repeats'], 'warm-repeats', 20, 1),
+    blockSize: integer(values.block, 'block', 1, 1),
+    warmRepeats: integer(values['warm-repeats'], 'warm-repeats', 20, 0),
     levels: numbers(values.levels ?? '5,10', 'levels'),
     coldTargets: numbers(values['cold-targets'] ?? '5,10', 'cold-targets'),
     policy: resolveBaselineOptions({}, process.env).policy,

@@ -16,8 +16,8 @@ export function benchPaired(): void {
     return
   }
   const { options } = plan
-  // Each pair is four invocations (two cold, two warm), each bounded by timeoutMs.
-  const timeout = Math.min((paired.pairs * 4 + 4) * options.timeoutMs + 60_000, 2 ** 31 - 1)
+  // Each pair is four invocations per block step (two cold, two warm), each bounded by timeoutMs.
+  const timeout = Math.min((paired.pairs * 4 * paired.blockSize + 4) * options.timeoutMs + 60_000, 2 ** 31 - 1)
   benchTest(`paired: ${paired.workload} ${paired.base.runtime} vs ${paired.head.runtime}`, { timeout }, async ({ task }) => {
     const identity = { runtime: paired.base.runtime, runtimeVersion: 'paired', mode: paired.mode, workload: paired.workload, params: paired.params }
     task.meta.wfb = { identity }

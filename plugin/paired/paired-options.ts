@@ -18,6 +18,8 @@ export interface PairedOptions {
   pairs?: number
   /** Timed repetitions per warm invocation. Default 20; 0 measures no warm latency. */
   warmRepeats?: number
+  /** Invocations of each variant per pair, the smallest counting (for noisy machines). Default 1. */
+  blockSize?: number
 }
 
 /** The option with defaults filled in and checked. */
@@ -34,5 +36,7 @@ export function resolvePairedOptions(user: PairedOptions, knownRuntimes: readonl
   const warmRepeats = user.warmRepeats ?? 20
   if (!Number.isInteger(pairs) || pairs < 10) throw new BenchError('invalid-option', `Option \`paired.pairs\` is ${pairs}; give an integer of at least 10 (default 60).`)
   if (!Number.isInteger(warmRepeats) || warmRepeats < 0) throw new BenchError('invalid-option', `Option \`paired.warmRepeats\` is ${warmRepeats}; give an integer of at least 0 (default 20).`)
-  return { workload: user.workload, params: user.params ?? {}, mode: user.mode ?? 'process', base: user.base, head: user.head, pairs, warmRepeats }
+  const blockSize = user.blockSize ?? 1
+  if (!Number.isInteger(blockSize) || blockSize < 1) throw new BenchError('invalid-option', `Option \`paired.blockSize\` is ${blockSize}; give an integer of at least 1 (default 1).`)
+  return { workload: user.workload, params: user.params ?? {}, mode: user.mode ?? 'process', base: user.base, head: user.head, pairs, warmRepeats, blockSize }
 }

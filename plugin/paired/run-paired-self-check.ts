@@ -12,6 +12,8 @@ export interface PairedSelfCheckSettings {
   params: WorkloadParams
   repeats: number
   pairs: number
+  /** Invocations of each variant per pair (see PairedRunSpec.blockSize). */
+  blockSize: number
   warmRepeats: number
   /** Extra work levels in percent of each call: a warm call becomes that much slower. */
   levels: number[]
@@ -36,7 +38,7 @@ export async function runPairedSelfCheck(settings: PairedSelfCheckSettings): Pro
   const base = { runtime: settings.runtime }
   const spec = (extraWorkPercent: number | undefined, pairs = settings.pairs): PairedRunSpec => ({
     workload: settings.workload, params: settings.params, base, head: extraWorkPercent === undefined ? base : { ...base, extraWorkPercent },
-    pairs, warmRepeats: settings.warmRepeats, warmupRuns: 2, timeoutMs: 30_000,
+    pairs, blockSize: settings.blockSize, warmRepeats: settings.warmRepeats, warmupRuns: 2, timeoutMs: 30_000,
   })
   const calibration = await runPaired(spec(calibrationPercent, Math.max(20, settings.pairs)))
   const coldChange = judgePaired(calibration.key, calibration.metrics, settings.policy).find((verdict) => verdict.metric === 'coldStartMs')?.change ?? 0
@@ -55,5 +57,5 @@ export async function runPairedSelfCheck(settings: PairedSelfCheckSettings): Pro
     }
     settings.log(`  repeat ${repeat}/${settings.repeats}: ${((Date.now() - started) / 1000).toFixed(0)} s`)
   }
-  return { reports: evaluatePairedSelfCheck(trials), levels, description: `${calibration.key}, ${settings.runtime} against itself (A/A) and against itself with extra work` }
+  return { reports: evaluatePairedSelfCheck(trials), levels, description: `${calibration.key}, ${settings.runtime} against itself (A/A) and against itself with extra work${settings.blockSize > 1 ? `, smallest of ${settings.blockSize} invocations per variant and pair` : ''}` }
 }

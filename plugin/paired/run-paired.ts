@@ -32,6 +32,12 @@ export interface PairedRunSpec {
   warmRepeats: number
   /** Unmeasured invocations of each variant first. */
   warmupRuns: number
+  /**
+   * Invocations of each variant per pair, alternating inside the pair (ABBA…); the pair's value of a
+   * metric is the smallest of them, the least disturbed (other load only ever adds time, which is
+   * why the gate compares 10th percentiles). Default 1: one invocation each.
+   */
+  blockSize?: number
   timeoutMs: number
 }
 
@@ -80,11 +86,12 @@ function median(values: readonly number[]): number {
 }
 
 /**
- * Runs a paired A/B comparison: both variants started once, then `pairs` cold invocations of each,
+ * Runs a paired A/B comparison: both variants started once, then `pairs` pairs of cold invocations,
  * interleaved invocation by invocation in ABBA order (base-head, head-base, …) so that drift and
- * neighbours hit both alike, then `pairs` warm invocations the same way. Every output is checked.
- * Returns, per metric, the base and head samples of each pair: coldStartMs, cpuTimeMs and
- * peakRssBytes of the cold invocations, warmLatencyMs (median of the repetitions) of the warm ones.
+ * neighbours hit both alike, then `pairs` pairs of warm invocations the same way (`blockSize`
+ * invocations of each per pair, the smallest counting). Every output is checked. Returns, per
+ * metric, the base and head value of each pair: coldStartMs, cpuTimeMs and peakRssBytes of the
+ * cold invocations, warmLatencyMs (median of the repetitions) of the warm ones.
  * Both instances are closed whatever fails.
  */
 export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
@@ -107,20 +114,37 @@ export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
       return result
     }
     for (let run = 0; run < spec.warmupRuns; run++) for (const index of [0, 1] as const) await invoke(index, 0)
-    const cold: [InvocationResult[], InvocationResult[]] = [[], []]
+    const blockSize = spec.blockSize ?? 1
+    type ColdValues = { coldStartMs: number; cpuTimeMs: number; peakRssBytes: number }
+    const cold: [ColdValues[], ColdValues[]] = [[], []]
     const warm: [number[], number[]] = [[], []]
-    const order = (pair: number): readonly (0 | 1)[] => (pair % 2 === 0 ? [0, 1] : [1, 0])
-    for (let pair = 0; pair < spec.pairs; pair++) for (const index of order(pair)) cold[index].push(await invoke(index, 0))
-    if (spec.warmRepeats > 0) {
-      for (let pair = 0; pair < spec.pairs; pair++) {
-        for (const index of order(pair)) warm[index].push(median((await invoke(index, spec.warmRepeats)).usage.warmNs) / 1e6)
+    // Pair p starts with base when p is even, with head when odd; inside a pair the order alternates too.
+    const order = (pair: number, step: number): readonly (0 | 1)[] => ((pair + step) % 2 === 0 ? [0, 1] : [1, 0])
+    const smallest = (values: readonly ColdValues[], pick: (value: ColdValues) => number): number => Math.min(...values.map(pick))
+    for (let pair = 0; pair < spec.pairs; pair++) {
+      const block: [ColdValues[], ColdValues[]] = [[], []]
+      for (let step = 0; step < blockSize; step++) {
+        for (const index of order(pair, step)) {
+          const { usage } = await invoke(index, 0)
+          block[index].push({ coldStartMs: usage.wallNs / 1e6, cpuTimeMs: (usage.cpuUserUs + usage.cpuSysUs) / 1000, peakRssBytes: usage.peakRssBytes })
+        }
+      }
+      for (const index of [0, 1] as const) {
+        cold[index].push({ coldStartMs: smallest(block[index], (v) => v.coldStartMs), cpuTimeMs: smallest(block[index], (v) => v.cpuTimeMs), peakRssBytes: smallest(block[index], (v) => v.peakRssBytes) })
       }
     }
-    const of = (index: 0 | 1, pick: (result: InvocationResult) => number): number[] => cold[index].map(pick)
+    if (spec.warmRepeats > 0) {
+      for (let pair = 0; pair < spec.pairs; pair++) {
+        const block: [number[], number[]] = [[], []]
+        for (let step = 0; step < blockSize; step++) {
+          for (const index of order(pair, step)) block[index].push(median((await invoke(index, spec.warmRepeats)).usage.warmNs) / 1e6)
+        }
+        for (const index of [0, 1] as const) warm[index].push(Math.min(...block[index]))
+      }
+    }
+    const of = (index: 0 | 1, metric: keyof ColdValues): number[] => cold[index].map((values) => values[metric])
     const metrics: PairedMetric[] = [
-      { metric: 'coldStartMs', base: of(0, (r) => r.usage.wallNs / 1e6), head: of(1, (r) => r.usage.wallNs / 1e6) },
-      { metric: 'cpuTimeMs', base: of(0, (r) => (r.usage.cpuUserUs + r.usage.cpuSysUs) / 1000), head: of(1, (r) => (r.usage.cpuUserUs + r.usage.cpuSysUs) / 1000) },
-      { metric: 'peakRssBytes', base: of(0, (r) => r.usage.peakRssBytes), head: of(1, (r) => r.usage.peakRssBytes) },
+      ...(['coldStartMs', 'cpuTimeMs', 'peakRssBytes'] as const).map((metric) => ({ metric, base: of(0, metric), head: of(1, metric) })),
       ...(spec.warmRepeats > 0 ? [{ metric: 'warmLatencyMs', base: warm[0], head: warm[1] }] : []),
     ]
     const params = Object.entries(prepared.params).map(([name, value]) => `${name}=${value}`).join(',')
