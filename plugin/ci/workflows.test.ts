@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, test } from 'vitest'
 import { detectTool } from '../install/detect-tool.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 import { workflowCommands } from './workflow-commands.ts'
 
-const workflowsDir = join(repoRoot, '.github', 'workflows')
+const workflowsDir = join(packageRoot, '.github', 'workflows')
 const workflows = (await readdir(workflowsDir)).filter((name) => name.endsWith('.yml')).sort()
 const actionlintInstall = 'GOBIN="$WFB_TOOLS_DIR/bin" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.7'
 const actionlint = await detectTool({ binary: 'actionlint', install: actionlintInstall })
@@ -25,7 +25,7 @@ describe('the CI workflows', () => {
   })
 
   test('every command a workflow runs is written in docs/ci.md', async () => {
-    const docs = await readFile(join(repoRoot, 'docs', 'ci.md'), 'utf8')
+    const docs = await readFile(join(packageRoot, 'docs', 'ci.md'), 'utf8')
     for (const name of workflows) {
       const commands = workflowCommands(await readFile(join(workflowsDir, name), 'utf8'))
       expect(commands.length).toBeGreaterThan(2)

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
 import { readResults } from '../results/write-results.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 
 const project = await mkdtemp(join(tmpdir(), 'wfb-paired-project-'))
 afterAll(async () => {
@@ -17,17 +17,17 @@ afterAll(async () => {
 async function writeProject(head: string): Promise<void> {
   await mkdir(join(project, 'benches'), { recursive: true })
   await writeFile(join(project, 'vitest.config.mjs'), [
-    `import { wasmFaasBench } from ${JSON.stringify(join(repoRoot, 'plugin', 'index.ts'))}`,
+    `import { wasmFaasBench } from ${JSON.stringify(join(packageRoot, 'plugin', 'index.ts'))}`,
     'export default {',
     `  plugins: [wasmFaasBench({ paired: { workload: 'fib', base: { runtime: 'native' }, head: ${head}, pairs: 20, warmRepeats: 5 } })],`,
     "  test: { benchmark: { include: ['benches/**/*.bench.mjs'] } },",
     '}',
   ].join('\n'))
-  await writeFile(join(project, 'benches', 'paired.bench.mjs'), `import { benchPaired } from ${JSON.stringify(join(repoRoot, 'plugin', 'bench.ts'))}\nbenchPaired()\n`)
+  await writeFile(join(project, 'benches', 'paired.bench.mjs'), `import { benchPaired } from ${JSON.stringify(join(packageRoot, 'plugin', 'bench.ts'))}\nbenchPaired()\n`)
 }
 
 function bench() {
-  return execa(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--root', project], {
+  return execa(process.execPath, [join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--root', project], {
     cwd: project, env: { WFB_RUNTIMES: 'native', WFB_WORKLOADS: 'fib', WFB_OUTPUT_DIR: join(project, 'results'), WFB_BASELINE_DIR: join(project, 'baselines'), NO_COLOR: '1' }, reject: false, all: true, timeout: 240_000,
   })
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { Verdict } from '../../schema/results.d.ts'
-import { repoRoot } from '../workloads/load-workloads.ts'
+import { packageRoot } from '../package-paths.ts'
 
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-compare-'))
 afterAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 })
 
 function compare(...args: string[]) {
-  return execa(process.execPath, [join(repoRoot, 'plugin', 'cli.ts'), 'compare', '--workload', 'fib', '--runtime', 'native', '--warm-repeats', '5', ...args], { cwd: repoRoot, reject: false, all: true, timeout: 120_000 })
+  return execa(process.execPath, [join(packageRoot, 'plugin', 'cli.ts'), 'compare', '--workload', 'fib', '--runtime', 'native', '--warm-repeats', '5', ...args], { cwd: packageRoot, reject: false, all: true, timeout: 120_000 })
 }
 
 describe('compare (paired A/B)', () => {
@@ -35,7 +35,7 @@ describe('compare (paired A/B)', () => {
     const run = await compare('--pairs', '3')
     expect(run.exitCode).toBe(1)
     expect(run.all).toContain('--pairs is `3`; give an integer of at least 10.')
-    const unknown = await execa(process.execPath, [join(repoRoot, 'plugin', 'cli.ts'), 'compare', '--workload', 'fib', '--runtime', 'wasmtme'], { cwd: repoRoot, reject: false, all: true })
+    const unknown = await execa(process.execPath, [join(packageRoot, 'plugin', 'cli.ts'), 'compare', '--workload', 'fib', '--runtime', 'wasmtme'], { cwd: packageRoot, reject: false, all: true })
     expect(unknown.all).toContain('Unknown runtime `wasmtme`. Use one of:')
   })
 })
