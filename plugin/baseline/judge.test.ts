@@ -40,7 +40,7 @@ describe('judge: nothing to compare with', () => {
   test('no baseline for the machine: no-baseline for every judged metric, with the fix', () => {
     const verdicts = judge(side(row('wasmtime/fib/process', { coldStartMs: steady, peakRssBytes: steady })), undefined, policy)
     expect(verdicts.map((verdict) => [verdict.metric, verdict.verdict])).toEqual([['coldStartMs', 'no-baseline'], ['peakRssBytes', 'no-baseline']])
-    expect(verdicts[0]?.message).toBe('coldStartMs: no baseline for this machine (`m1`).')
+    expect(verdicts[0]?.message).toBe('coldStartMs: no baseline for this machine class (`m1`).')
     expect(verdicts[0]?.advice).toBe('Record a baseline: `vitest bench -u` (or WFB_UPDATE_BASELINE=1 npm run bench), then commit baselines/.')
   })
 

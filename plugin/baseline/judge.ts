@@ -61,7 +61,7 @@ export function judge(current: JudgeSide, baseline: JudgeSide | undefined, polic
       const draft: Draft = { key: row.key, metric, method: 'none', comparedAs: 'none', current: median(now), minEffect: metricPolicy.minEffect }
       const other = candidates[0]
       if (baseline === undefined) {
-        verdicts.push({ ...draft, verdict: 'no-baseline', message: `${metric}: no baseline for this machine (\`${current.machineId}\`).`, advice: recordAdvice })
+        verdicts.push({ ...draft, verdict: 'no-baseline', message: `${metric}: no baseline for this machine class (\`${current.machineId}\`).`, advice: recordAdvice })
       } else if (baseline.machineId !== current.machineId || (baseline.hardware !== undefined && current.hardware !== undefined && baseline.hardware !== current.hardware)) {
         const on = (side: JudgeSide): string => `\`${side.machineId}\`${side.hardware === undefined ? '' : ` (${side.hardware})`}`
         verdicts.push({ ...draft, verdict: 'incomparable', message: `${metric}: the baseline was recorded on machine class ${on(baseline)}, this run is on ${on(current)}.`, advice: `Compare only with a baseline of this machine class (same CPU model and core count). ${recordAdvice}` })
