@@ -31,6 +31,17 @@ describe('compare (paired A/B)', () => {
     ])
   })
 
+  test('--block 2: two invocations of each variant per pair, one value per pair and metric', { timeout: 150_000 }, async () => {
+    const json = join(scratch, 'block.json')
+    const run = await compare('--pairs', '10', '--block', '2', '--json', json)
+    expect(run.all).toMatch(/^compare: (passed|FAILED): .*; native vs native on native\/fib\/process\/n=25, 10 interleaved pairs/)
+    const written = JSON.parse(await readFile(json, 'utf8')) as { spec: { blockSize: number }; metrics: { metric: string; base: number[]; head: number[] }[] }
+    expect(written.spec.blockSize).toBe(2)
+    expect(written.metrics.map((metric) => [metric.metric, metric.base.length, metric.head.length])).toEqual([
+      ['coldStartMs', 10, 10], ['cpuTimeMs', 10, 10], ['peakRssBytes', 10, 10], ['warmLatencyMs', 10, 10],
+    ])
+  })
+
   test('bad arguments name the fix', async () => {
     const run = await compare('--pairs', '3')
     expect(run.exitCode).toBe(1)
