@@ -2,6 +2,7 @@ import { describe, inject, test, type Bench } from 'vitest'
 import { countWithPerf } from './collectors/hardware-counters.ts'
 import { startLoadWindow } from './collectors/other-load.ts'
 import { BenchError } from './errors.ts'
+import { classOf } from './machine-class.ts'
 import { confirmRow, screenRow } from './baseline/screen-row.ts'
 import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
@@ -106,7 +107,7 @@ export function benchWorkload(name: string): void {
           const { policy } = plan.options.baseline
           let confirmations = 0
           row = await confirmRow(row, {
-            screen: (candidate) => (plan.recordBaseline ? [] : screenRow(candidate, runtime.flags ?? [], plan.baseline, plan.machine.id, policy)),
+            screen: (candidate) => (plan.recordBaseline ? [] : screenRow(candidate, runtime.flags ?? [], plan.baseline, classOf(plan.machine).id, policy)),
             maxOtherLoadCores: policy.maxOtherLoadCores,
             measureAgain: async () => {
               const again = await instances.start(adapter, prepared, mode)

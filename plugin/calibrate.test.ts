@@ -14,7 +14,7 @@ test('formatCalibration renders medians, ratio and verdict', () => {
     { label: 'node-wasi noop', hyperfineMedianMs: 136.2, launcherMedianMs: 151.9, ratio: 151.9 / 136.2 },
   ])).toMatchInlineSnapshot(`
     "command         hyperfine -N median (ms)  launcher median (ms)  ratio  verdict
-    /bin/true                          0.813                 0.840  1.034  within ±10%
+    /bin/true                          0.813                 0.840  1.034  within ±5%
     node-wasi noop                   136.200               151.900  1.115  off by +12%"
   `)
 })

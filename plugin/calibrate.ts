@@ -1,7 +1,7 @@
 /**
  * Cold-start calibration: times the same commands with `hyperfine -N` and with the measurement
  * launcher (one series per round, runMeasuredSeries) and compares the medians. The launcher's
- * cold starts are meant to be within ±10% of hyperfine's.
+ * cold starts are meant to be within ±5% of hyperfine's.
  */
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -15,6 +15,8 @@ export interface CalibrationCommand {
   label: string
   file: string
   args: string[]
+  /** Variables added to the environment of both tools' runs (a runtime adapter's, e.g. quieting Rust's backtraces). */
+  env?: Record<string, string>
 }
 
 /** Both tools' medians for one command, in milliseconds, and launcher / hyperfine. */
@@ -32,8 +34,8 @@ export interface CalibrationOptions {
   warmup: number
 }
 
-/** The launcher's target: its median within this fraction of hyperfine's. */
-export const calibrationTolerance = 0.1
+/** The launcher's target: its median within this fraction of hyperfine's (0.95-1.05). */
+export const calibrationTolerance = 0.05
 
 /** Rounds per command, each hyperfine then launcher, so both tools see the same drift. */
 const rounds = 2
@@ -84,7 +86,8 @@ export function toHyperfineCommand(file: string, args: readonly string[]): strin
   return formatCommand(file, args)
 }
 
-async function medianWithHyperfine(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
+/** The median of `hyperfine -N` runs of one command, in milliseconds. */
+export async function medianWithHyperfine(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
   const commandLine = toHyperfineCommand(command.file, command.args)
   const dir = await makeScratchDir('calibrate')
   try {
@@ -93,7 +96,7 @@ async function medianWithHyperfine(command: CalibrationCommand, options: Calibra
       '-N', '--warmup', String(options.warmup), '--runs', String(options.runs),
       '--export-json', exportPath, '--output=null', '--style', 'none', '--', commandLine,
     ]
-    const run = await execa('hyperfine', args, { reject: false, stdin: 'ignore' })
+    const run = await execa('hyperfine', args, { reject: false, stdin: 'ignore', ...(command.env === undefined ? {} : { env: command.env }) })
     if (run.code === 'ENOENT') {
       throw new BenchError('runtime-unavailable', `hyperfine is not installed (no \`hyperfine\` on PATH). Install it: \`${hyperfineInstall}\`.`, { cause: run.cause })
     }
@@ -126,7 +129,7 @@ function readHyperfineMedian(exported: unknown): number | undefined {
 }
 
 async function medianWithLauncher(command: CalibrationCommand, options: CalibrationOptions): Promise<number> {
-  const series = await runMeasuredSeries({ file: command.file, args: command.args, timeoutMs: runTimeoutMs }, options.warmup + options.runs)
+  const series = await runMeasuredSeries({ file: command.file, args: command.args, timeoutMs: runTimeoutMs, ...(command.env === undefined ? {} : { env: command.env }) }, options.warmup + options.runs)
   for (const measured of series) {
     if (measured.exitCode !== 0) {
       const status = measured.timedOut ? `timed out after ${runTimeoutMs} ms` : measured.signal ?? `exit code ${measured.exitCode}`

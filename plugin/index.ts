@@ -4,7 +4,7 @@ import type { Plugin } from 'vitest/config'
 import { runtimeNames, runtimes } from '../fixtures/index.ts'
 import { serverNames, servers } from '../fixtures/servers/index.ts'
 import { detectLoadGenerator } from './http/load-generator.ts'
-import { baselinePath, readBaseline } from './baseline/baseline-store.ts'
+import { findBaseline } from './baseline/baseline-store.ts'
 import { resolveUpdate } from './baseline/run-gate.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
 import { sweepStaleScratchDirs } from './harness/scratch-dir.ts'
@@ -99,12 +99,18 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
         detectRuntimes(runtimeAdapters),
         detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(servers, name)).map((name) => servers[name as keyof typeof servers])),
         detectLoadGenerator('hey'),
-        readMachineFingerprint(),
+        readMachineFingerprint(options.testbed),
       ])
       // Read (and validated) up front: a corrupt baseline stops the run before anything is measured.
-      const baseline = await readBaseline(baselinePath(resolve(vitest.config.root, options.baseline.dir), machine.id))
+      const baseline = (await findBaseline(resolve(vitest.config.root, options.baseline.dir), machine))?.baseline
       const recordBaseline = resolveUpdate(options.baseline.update, vitest.config)
-      const plan: BenchPlan = { options, runtimes: detected, servers: detectedServers, loadGenerator, runtimeModulePaths, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
+      // Module paths of the paired option are relative to the project root; workers may run elsewhere.
+      const paired = options.paired === undefined ? undefined : {
+        ...options.paired,
+        base: { ...options.paired.base, ...(options.paired.base.wasmPath === undefined ? {} : { wasmPath: resolve(vitest.config.root, options.paired.base.wasmPath) }) },
+        head: { ...options.paired.head, ...(options.paired.head.wasmPath === undefined ? {} : { wasmPath: resolve(vitest.config.root, options.paired.head.wasmPath) }) },
+      }
+      const plan: BenchPlan = { options: { ...options, paired }, runtimes: detected, servers: detectedServers, loadGenerator, runtimeModulePaths, workloadDirs, workloads, machine, recordBaseline, ...(baseline === undefined ? {} : { baseline }) }
       project.provide(planKey, plan)
       if (!reporterAdded) {
         reporterAdded = true

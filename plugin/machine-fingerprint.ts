@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto'
 import si from 'systeminformation'
 import type { MachineFingerprint } from '../schema/results.d.ts'
 import { probeHardwareCounters } from './collectors/hardware-counters.ts'
+import { machineClassOf } from './machine-class.ts'
 
 /**
  * Reads what identifies this machine for comparing results: CPU, memory, OS, kernel, Node and V8,
- * and whether hardware counters can be read. `id` hashes the fields that do not change between
- * runs on the same machine, so baselines can be keyed by it. Takes about 50 ms.
+ * and whether hardware counters can be read. `id` hashes every field (this one machine); `class`
+ * is its machine class, which baselines are keyed by (see machine-class.ts), named `testbed` when
+ * the user gave a name. Takes about 50 ms.
  */
-export async function readMachineFingerprint(): Promise<MachineFingerprint> {
+export async function readMachineFingerprint(testbed?: string): Promise<MachineFingerprint> {
   const [cpu, mem, os, counters] = await Promise.all([si.cpu(), si.mem(), si.osInfo(), probeHardwareCounters()])
   const stable = {
     cpu: {
@@ -25,9 +27,10 @@ export async function readMachineFingerprint(): Promise<MachineFingerprint> {
     v8: process.versions.v8,
   }
   const id = createHash('sha256').update(JSON.stringify(stable)).digest('hex').slice(0, 12)
-  return {
+  const fingerprint: MachineFingerprint = {
     id,
     ...stable,
     hardwareCounters: counters.supported ? { supported: true } : { supported: false, reason: counters.reason },
   }
+  return { ...fingerprint, class: machineClassOf(fingerprint, testbed) }
 }

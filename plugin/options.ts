@@ -1,6 +1,8 @@
 import { resolveBaselineOptions, type BaselineOptions, type ResolvedBaselineOptions } from './baseline/baseline-options.ts'
 import { BenchError, formatNames } from './errors.ts'
 import { resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './http/http-options.ts'
+import { checkTestbed } from './machine-class.ts'
+import { resolvePairedOptions, type PairedOptions, type ResolvedPairedOptions } from './paired/paired-options.ts'
 import { checkSlowdown, parseInjectSlowdown, type InjectedSlowdown } from './workloads/inject-slowdown.ts'
 
 /** Options of the wasm-faas-bench Vitest plugin (`wasmFaasBench(options)` in vitest.config.ts). */
@@ -39,7 +41,22 @@ export interface WasmFaasBenchOptions {
   timeoutMs?: number
   /** Folder for results files, relative to the project root. Default `bench-results`; env `WFB_OUTPUT_DIR` overrides. Numeric options have env overrides too: `WFB_COLD_SAMPLES`, `WFB_WARMUP_RUNS`, `WFB_WARM_BATCHES`, `WFB_WARM_REPEATS`, `WFB_TIMEOUT_MS`. */
   outputDir?: string
-  /** Baselines (baselines/<machine id>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. */
+  /**
+   * A name for this class of machine (Bencher calls it a testbed): baselines are then stored in
+   * `baselines/<testbed>.json` and judged on any machine of that name, with differences shown as a
+   * note; another CPU model or core count is still never compared. Default: the machine class
+   * computed from the fingerprint (CPU model, cores, memory in GiB, arch, OS major, counters,
+   * Node/V8). Env `WFB_TESTBED`.
+   */
+  testbed?: string
+  /**
+   * A paired A/B comparison for a bench file that calls `benchPaired()`: two variants of one workload
+   * (two .wasm builds, two runtimes) invoked alternately, invocation by invocation, and judged with
+   * paired statistics against the gate's minimum effects; a regressed metric fails the run. See
+   * docs/ci.md. Default: none.
+   */
+  paired?: PairedOptions
+  /** Baselines (baselines/<machine class>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. */
   baseline?: BaselineOptions
   /**
    * Counts instructions deterministically on extra, untimed invocations of each process-mode row:
@@ -83,6 +100,8 @@ export interface ResolvedOptions {
   valgrindRuns: number
   injectSlowdown: InjectedSlowdown | undefined
   http: ResolvedHttpOptions
+  testbed: string | undefined
+  paired: ResolvedPairedOptions | undefined
 }
 
 const numericLimits = {
@@ -97,7 +116,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http']
+const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http', 'testbed', 'paired']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -176,6 +195,8 @@ export function resolveOptions(
     instructionCount: resolveInstructionCount(env.WFB_INSTRUCTION_COUNT || user.instructionCount),
     injectSlowdown: parseInjectSlowdown(env.WFB_INJECT_SLOWDOWN) ?? (user.injectSlowdown === undefined ? undefined : checkSlowdown(user.injectSlowdown)),
     http: resolveHttpOptions(user.http, env),
+    testbed: checkTestbed(env.WFB_TESTBED || user.testbed),
+    paired: user.paired === undefined ? undefined : resolvePairedOptions(user.paired, knownRuntimes),
   }
 }
 

@@ -4,7 +4,7 @@ import type { LoadGeneratorDetection } from './http/load-generator.ts'
 import type { ResolvedOptions } from './options.ts'
 import type { WorkloadParams } from './types.ts'
 import type { RowIdentity } from './harness/row-recorder.ts'
-import type { ResultRow } from '../schema/results.d.ts'
+import type { PairedComparison, ResultRow } from '../schema/results.d.ts'
 
 /** What the main process decides once and hands to every bench worker (`project.provide('wfb:plan', …)`). */
 export interface BenchPlan {
@@ -33,6 +33,8 @@ export interface CellMeta {
   row?: ResultRow
   /** Why the cell was not measured; `params` for HTTP cells, whose skips differ by parameters (keep-alive). */
   skipped?: { reason: string; install: string; params?: Record<string, number> }
+  /** A paired A/B comparison (`benchPaired()`), judged inside the bench test. */
+  paired?: PairedComparison
 }
 
 declare module 'vitest' {

@@ -200,8 +200,8 @@ export interface RuntimeInstance {
    * it (runc: `containerOverheadMs`). Called once per row after the timed series.
    */
   extraMetrics?: (settings: { samples: number; timeoutMs: number }) => Promise<Record<string, number[]>>
-  /** For process-per-invocation instances: the command one invocation runs (used to count instructions with perf). */
-  command?: { file: string; args: string[] }
+  /** For process-per-invocation instances: the command one invocation runs, with the variables it adds to the environment (used to count instructions with perf, and by `calibrate`). */
+  command?: { file: string; args: string[]; env?: Record<string, string> }
 }
 
 /** A runtime adapter: one file in fixtures/, one line in fixtures/index.ts. */

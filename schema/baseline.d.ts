@@ -10,13 +10,13 @@ export type RowMode =
   'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request' | 'density' | 'burst' | 'instantiate'
 
 /**
- * The stored baseline of one machine: baselines/<machine id>.json. Written by `vitest bench -u` (or WFB_UPDATE_BASELINE=1), read by the regression gate. One entry per runtime x runtime version x flags x workload x parameters x mode, each with the samples of every metric.
+ * The stored baseline of one machine class: baselines/<class id>.json (schema 1: baselines/<machine id>.json). Written by `vitest bench -u` (or WFB_UPDATE_BASELINE=1), read by the regression gate. One entry per runtime x runtime version x flags x workload x parameters x mode, each with the samples of every metric.
  */
 export interface BaselineFile {
   /**
-   * Version of this schema. Incremented on every incompatible change; readers refuse other versions.
+   * Version of this schema. 2: keyed by machine class (`baselines/<machine.class.id>.json`, `machine.class` required). 1: keyed by one machine (`baselines/<machine.id>.json`); still read, its class computed from the fingerprint, and rewritten as 2 when recorded again.
    */
-  schemaVersion: 1
+  schemaVersion: 1 | 2
   /**
    * The program that wrote the file.
    */
@@ -41,11 +41,11 @@ export interface BaselineFile {
   entries: BaselineEntry[]
 }
 /**
- * The machine that ran the benchmarks. Baselines only compare with results from the same `id`.
+ * The machine that ran the benchmarks, in full. Baselines compare with results of the same machine class (`class`); the other fields are recorded and differences inside a class are shown beside the verdicts.
  */
 export interface MachineFingerprint {
   /**
-   * Short lowercase hex hash of the stable fields (CPU model, cores, memory, OS, architecture), for matching baselines.
+   * Short lowercase hex hash of every fingerprint field (CPU, exact memory, OS, kernel, Node, V8): this one machine.
    */
   id: string
   /**
@@ -110,6 +110,7 @@ export interface MachineFingerprint {
    * V8 version inside that Node.js (`13.6.233.10-node.27`); V8 is one of the runtimes under test.
    */
   v8: string
+  class?: MachineClass
   /**
    * Whether cycles and instructions can be counted here.
    */
@@ -123,6 +124,51 @@ export interface MachineFingerprint {
      */
     reason?: string
   }
+}
+/**
+ * The class of machine (testbed) whose timings are comparable: CPU model, logical cores, memory rounded to GiB, architecture, OS and major version, hardware counters, Node and V8. Baselines are keyed by its `id`. Absent in files written before classes existed; readers then compute it from the fingerprint.
+ */
+export interface MachineClass {
+  /**
+   * `class-` and a 12-digit hex hash of the other fields, or the user's testbed name; the baseline file is `baselines/<id>.json`.
+   */
+  id: string
+  /**
+   * The name the user gave the class (`testbed` option, WFB_TESTBED), when any.
+   */
+  testbed?: string
+  /**
+   * CPU model as the OS reports it.
+   */
+  cpuModel: string
+  /**
+   * Logical cores.
+   */
+  cores: number
+  /**
+   * Total memory rounded to whole GiB.
+   */
+  memoryGiB: number
+  /**
+   * Node's `process.arch`.
+   */
+  arch: string
+  /**
+   * Platform, distribution and its major version (`linux Debian GNU/Linux 12`).
+   */
+  os: string
+  /**
+   * Whether hardware performance counters are readable.
+   */
+  hardwareCounters: boolean
+  /**
+   * Node.js version.
+   */
+  node: string
+  /**
+   * V8 version.
+   */
+  v8: string
 }
 /**
  * The baseline of one runtime x runtime version x flags x workload x parameters x mode: every metric's samples as measured in the run that recorded it.

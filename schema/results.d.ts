@@ -4,6 +4,13 @@
  */
 
 /**
+ * What the regression gate concluded for one metric of one row: `pass` (no change of at least the minimum effect), `regressed` (worse by at least the minimum effect, statistically significant or beyond an exact threshold; fails the run), `improved`, `inconclusive` (too noisy to tell a minimum-effect change; the message names the option that fixes it), `no-baseline` (nothing recorded for it), `incomparable` (baseline from another machine, runtime version or flags).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "VerdictKind".
+ */
+export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
+/**
  * How a runtime creates instances. `process`: a new OS process per invocation; `in-process`: an instance inside a live host; `remote`: invoked on a platform that runs elsewhere (Faasm), so only wall time is measured here.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
@@ -25,13 +32,6 @@ export type RowMode =
  * via the `definition` "WarningCode".
  */
 export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
-/**
- * What the regression gate concluded for one metric of one row: `pass` (no change of at least the minimum effect), `regressed` (worse by at least the minimum effect, statistically significant or beyond an exact threshold; fails the run), `improved`, `inconclusive` (too noisy to tell a minimum-effect change; the message names the option that fixes it), `no-baseline` (nothing recorded for it), `incomparable` (baseline from another machine, runtime version or flags).
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "VerdictKind".
- */
-export type VerdictKind = 'pass' | 'regressed' | 'improved' | 'inconclusive' | 'no-baseline' | 'incomparable'
 /**
  * How an HTTP server creates workload instances: `one-instance` (one live instance answers every request) or `instance-per-request` (a fresh instance per request, the serverless model).
  *
@@ -60,7 +60,15 @@ export interface ResultsFile {
    */
   command: string[]
   machine: MachineFingerprint
+  /**
+   * When this file was merged from shards (`wasm-faas-bench merge`): each results file in the order given, with when it started and on which machine of the class it ran. `machine` is then the first shard's.
+   */
+  mergedFrom?: MergedShard[]
   options: RunOptions
+  /**
+   * Paired A/B comparisons of this run (the `paired` option and a bench file calling `benchPaired()`): base and head invoked alternately, judged invocation by invocation.
+   */
+  paired?: PairedComparison[]
   /**
    * Every runtime the run asked for, found or not.
    */
@@ -97,14 +105,14 @@ export interface ToolInfo {
   version: string
 }
 /**
- * The machine that ran the benchmarks. Baselines only compare with results from the same `id`.
+ * The machine that ran the benchmarks, in full. Baselines compare with results of the same machine class (`class`); the other fields are recorded and differences inside a class are shown beside the verdicts.
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "MachineFingerprint".
  */
 export interface MachineFingerprint {
   /**
-   * Short lowercase hex hash of the stable fields (CPU model, cores, memory, OS, architecture), for matching baselines.
+   * Short lowercase hex hash of every fingerprint field (CPU, exact memory, OS, kernel, Node, V8): this one machine.
    */
   id: string
   /**
@@ -169,6 +177,7 @@ export interface MachineFingerprint {
    * V8 version inside that Node.js (`13.6.233.10-node.27`); V8 is one of the runtimes under test.
    */
   v8: string
+  class?: MachineClass
   /**
    * Whether cycles and instructions can be counted here.
    */
@@ -182,6 +191,75 @@ export interface MachineFingerprint {
      */
     reason?: string
   }
+}
+/**
+ * The class of machine (testbed) whose timings are comparable: CPU model, logical cores, memory rounded to GiB, architecture, OS and major version, hardware counters, Node and V8. Baselines are keyed by its `id`. Absent in files written before classes existed; readers then compute it from the fingerprint.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "MachineClass".
+ */
+export interface MachineClass {
+  /**
+   * `class-` and a 12-digit hex hash of the other fields, or the user's testbed name; the baseline file is `baselines/<id>.json`.
+   */
+  id: string
+  /**
+   * The name the user gave the class (`testbed` option, WFB_TESTBED), when any.
+   */
+  testbed?: string
+  /**
+   * CPU model as the OS reports it.
+   */
+  cpuModel: string
+  /**
+   * Logical cores.
+   */
+  cores: number
+  /**
+   * Total memory rounded to whole GiB.
+   */
+  memoryGiB: number
+  /**
+   * Node's `process.arch`.
+   */
+  arch: string
+  /**
+   * Platform, distribution and its major version (`linux Debian GNU/Linux 12`).
+   */
+  os: string
+  /**
+   * Whether hardware performance counters are readable.
+   */
+  hardwareCounters: boolean
+  /**
+   * Node.js version.
+   */
+  node: string
+  /**
+   * V8 version.
+   */
+  v8: string
+}
+/**
+ * One results file that went into a merged one.
+ */
+export interface MergedShard {
+  /**
+   * The file as given on the command line.
+   */
+  source: string
+  /**
+   * When that run started (RFC 3339).
+   */
+  createdAt: string
+  /**
+   * The fingerprint id of the machine it ran on.
+   */
+  machineId: string
+  /**
+   * How many rows it contributed.
+   */
+  rows: number
 }
 /**
  * The measurement options the run used (after defaults were applied).
@@ -322,6 +400,115 @@ export interface InjectedSlowdown {
    * Extra compute per workload call, in percent of the call's own duration.
    */
   percent: number
+}
+/**
+ * One paired A/B comparison and its verdicts.
+ */
+export interface PairedComparison {
+  /**
+   * The base variant's row key (`wasmtime/fib/process/n=25`).
+   */
+  key: string
+  /**
+   * What was compared (`wasmtime base/fib.wasm vs wasmtime head/fib.wasm`).
+   */
+  description: string
+  /**
+   * Interleaved pairs of cold invocations (and as many of warm ones).
+   */
+  pairs: number
+  /**
+   * True when a metric regressed: the run fails.
+   */
+  failed: boolean
+  /**
+   * One verdict per judged metric (method `wilcoxon-signed-rank`, comparedAs `paired`).
+   */
+  verdicts: Verdict[]
+}
+/**
+ * The regression gate's verdict on one metric of one row.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Verdict".
+ */
+export interface Verdict {
+  /**
+   * Row key (`node-wasi/fib/process/n=25`).
+   */
+  key: string
+  /**
+   * Metric name with its unit (`coldStartMs`).
+   */
+  metric: string
+  verdict: VerdictKind
+  /**
+   * How it was decided: `wilcoxon-signed-rank` (paired A/B run: Wilcoxon signed-rank test on the log ratios of paired invocations, Hodges-Lehmann change with its interval, Benjamini-Hochberg across the metrics), `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
+   */
+  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'wilcoxon-signed-rank' | 'none'
+  /**
+   * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
+   */
+  statistic?: 'median' | 'p10'
+  /**
+   * `absolute`: the metric's own values. `paired`: head against base invocation by invocation in one interleaved run (`baseline` is the base variant's median, `current` the head's). `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
+   */
+  comparedAs: 'absolute' | 'relative-to-reference' | 'paired' | 'none'
+  /**
+   * Row key of the in-run reference when comparedAs is relative-to-reference.
+   */
+  reference?: string
+  /**
+   * The baseline's statistic (see `statistic`), in the metric's unit.
+   */
+  baseline?: number
+  /**
+   * This run's statistic, in the metric's unit.
+   */
+  current?: number
+  /**
+   * Estimated relative change (0.1 = 10% more, i.e. worse) of the statistic, after dividing by the reference's when there is one.
+   */
+  change?: number
+  /**
+   * The smallest change that counts for this metric (0.05 = 5%).
+   */
+  minEffect?: number
+  /**
+   * Confidence interval of `change` (paired runs: from the signed-rank test at 1 - the false discovery rate), as relative changes.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  changeInterval?: number[]
+  /**
+   * Two-sided p-value of the test.
+   */
+  pValue?: number
+  /**
+   * Benjamini-Hochberg adjusted p-value across every sampled comparison of the run; confidence is 1 - qValue.
+   */
+  qValue?: number
+  /**
+   * The machine's calibrated run-to-run noise used (sd of the log of run medians), when the baseline has one.
+   */
+  runToRunLogSd?: number
+  /**
+   * How many A/A runs that noise was estimated from.
+   */
+  calibrationRuns?: number
+  /**
+   * Estimated smallest change this comparison could detect with 80% power at the run's significance level, from the spread of the samples.
+   */
+  detectableChange?: number
+  /**
+   * The verdict in one sentence, with the numbers.
+   */
+  message: string
+  /**
+   * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
+   */
+  advice?: string
 }
 /**
  * A runtime the run asked for and what detection found on this machine.
@@ -525,7 +712,7 @@ export interface Comparison {
    */
   status: 'compared' | 'no-baseline' | 'recorded'
   /**
-   * The baseline file for this machine, relative to the project root (`baselines/3f2a9c81d0b4.json`).
+   * The baseline file for this machine class, relative to the project root (`baselines/class-3f2a9c81d0b4.json`).
    */
   baselinePath: string
   /**
@@ -545,86 +732,17 @@ export interface Comparison {
    */
   falseDiscoveryRate?: number
   /**
+   * The machine class (testbed) the baseline is keyed by (`class-3f2a9c81d0b4`, or the user's testbed name).
+   */
+  machineClass?: string
+  /**
+   * How the baseline's machine differs from this one inside their class (kernel build, exact memory, …): shown beside the verdicts, not a reason to skip them.
+   */
+  machineNote?: string
+  /**
    * One verdict per judged metric per row.
    */
   verdicts: Verdict[]
-}
-/**
- * The regression gate's verdict on one metric of one row.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "Verdict".
- */
-export interface Verdict {
-  /**
-   * Row key (`node-wasi/fib/process/n=25`).
-   */
-  key: string
-  /**
-   * Metric name with its unit (`coldStartMs`).
-   */
-  metric: string
-  verdict: VerdictKind
-  /**
-   * How it was decided: `mann-whitney-u` (medians; two-sided Mann-Whitney U on the samples), `quantile-test` (10th percentiles; two-sided z-test with Maritz-Jarrett standard errors), each combined with a t-test against the calibrated run-to-run noise when there is one and Benjamini-Hochberg across the run; `threshold` (deterministic metric, exact threshold); `none` (nothing to compare).
-   */
-  method: 'mann-whitney-u' | 'quantile-test' | 'threshold' | 'none'
-  /**
-   * The statistic compared, which `baseline` and `current` hold: `median` or `p10` (10th percentile).
-   */
-  statistic?: 'median' | 'p10'
-  /**
-   * `absolute`: the metric's own values. `relative-to-reference`: each side divided by the median of the reference row (native, same workload) measured in the same run.
-   */
-  comparedAs: 'absolute' | 'relative-to-reference' | 'none'
-  /**
-   * Row key of the in-run reference when comparedAs is relative-to-reference.
-   */
-  reference?: string
-  /**
-   * The baseline's statistic (see `statistic`), in the metric's unit.
-   */
-  baseline?: number
-  /**
-   * This run's statistic, in the metric's unit.
-   */
-  current?: number
-  /**
-   * Estimated relative change (0.1 = 10% more, i.e. worse) of the statistic, after dividing by the reference's when there is one.
-   */
-  change?: number
-  /**
-   * The smallest change that counts for this metric (0.05 = 5%).
-   */
-  minEffect?: number
-  /**
-   * Two-sided p-value of the test.
-   */
-  pValue?: number
-  /**
-   * Benjamini-Hochberg adjusted p-value across every sampled comparison of the run; confidence is 1 - qValue.
-   */
-  qValue?: number
-  /**
-   * The machine's calibrated run-to-run noise used (sd of the log of run medians), when the baseline has one.
-   */
-  runToRunLogSd?: number
-  /**
-   * How many A/A runs that noise was estimated from.
-   */
-  calibrationRuns?: number
-  /**
-   * Estimated smallest change this comparison could detect with 80% power at the run's significance level, from the spread of the samples.
-   */
-  detectableChange?: number
-  /**
-   * The verdict in one sentence, with the numbers.
-   */
-  message: string
-  /**
-   * What to do about it (for inconclusive, no-baseline and incomparable verdicts).
-   */
-  advice?: string
 }
 /**
  * An HTTP server (fixtures/servers/) the run asked for and what detection found on this machine.

@@ -3,7 +3,7 @@ import { defaultMinEffect, defaultPolicy, type JudgePolicy, type JudgePolicyOver
 
 /** The `baseline` option of the plugin: where baselines live and how the regression gate judges a run. */
 export interface BaselineOptions {
-  /** Folder of baseline files, one `<machine id>.json` per machine, relative to the project root. Default `baselines`; env `WFB_BASELINE_DIR`. */
+  /** Folder of baseline files, one `<machine class id>.json` per machine class (see machine-class.ts), relative to the project root. Default `baselines`; env `WFB_BASELINE_DIR`. */
   dir?: string
   /**
    * What happens when there is nothing to compare with (no baseline for this machine or a row, or one

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import { BenchError } from '../errors.ts'
 import { createExampleResults } from '../results/example-results.ts'
+import { classOf } from '../machine-class.ts'
 import { baselinePath, formatBaseline, mergeBaseline, readBaseline, updateBaseline } from './baseline-store.ts'
 import { validateBaseline } from './validate-baseline.ts'
 
@@ -12,7 +13,7 @@ let dir: string
 let path: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wfb-baseline-'))
-  path = baselinePath(dir, createExampleResults().machine.id)
+  path = baselinePath(dir, classOf(createExampleResults().machine).id)
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -59,20 +60,20 @@ describe('recording a baseline', () => {
 
   test('update writes atomically, replaces the same runtime version and keeps other versions and the calibrated noise', async () => {
     const noise = new Map([['node-wasi/fib/process/n=25', { coldStartMs: { runs: 10, absoluteLogSd: 0.02, calibratedAt: '2026-01-01T00:00:00.000Z' } }]])
-    await updateBaseline(path, run(1, '2026-01-01T00:00:00.000Z'), noise)
-    await updateBaseline(path, run(2, '2026-01-02T00:00:00.000Z', '24.22.0'))
-    const updated = await updateBaseline(path, run(3, '2026-01-03T00:00:00.000Z'))
+    await updateBaseline(dir, run(1, '2026-01-01T00:00:00.000Z'), noise)
+    await updateBaseline(dir, run(2, '2026-01-02T00:00:00.000Z', '24.22.0'))
+    const { baseline: updated } = await updateBaseline(dir, run(3, '2026-01-03T00:00:00.000Z'))
     expect(updated.entries.map((entry) => [entry.runtimeVersion, entry.recordedAt, entry.metrics.coldStartMs?.samples[0]])).toEqual([
       ['24.21.0', '2026-01-03T00:00:00.000Z', 444],
       ['24.22.0', '2026-01-02T00:00:00.000Z', 296],
     ])
     expect(updated.entries[0]?.noise).toEqual(noise.get('node-wasi/fib/process/n=25'))
     expect(await readBaseline(path)).toEqual(updated)
-    expect(await readdir(dir)).toEqual([`${createExampleResults().machine.id}.json`])
+    expect(await readdir(dir)).toEqual([`${classOf(createExampleResults().machine).id}.json`])
   })
 
   test('readers running beside updates only ever see a complete, valid file', async () => {
-    await updateBaseline(path, run(1, '2026-01-01T00:00:00.000Z'))
+    await updateBaseline(dir, run(1, '2026-01-01T00:00:00.000Z'))
     let reads = 0
     let writing = true
     const reader = (async () => {
@@ -81,7 +82,7 @@ describe('recording a baseline', () => {
         reads++
       }
     })()
-    for (let i = 2; i <= 20; i++) await updateBaseline(path, run(i, `2026-01-${String(i).padStart(2, '0')}T00:00:00.000Z`))
+    for (let i = 2; i <= 20; i++) await updateBaseline(dir, run(i, `2026-01-${String(i).padStart(2, '0')}T00:00:00.000Z`))
     writing = false
     await reader
     expect(reads).toBeGreaterThan(0)
@@ -91,7 +92,7 @@ describe('recording a baseline', () => {
   test('a run with an injected slowdown is never recorded', async () => {
     const slowed = run(1, '2026-01-01T00:00:00.000Z')
     slowed.options.injectSlowdown = { workload: 'fib', percent: 10 }
-    expect((await errorOf(updateBaseline(path, slowed))).message).toBe('This run injected a 10% slowdown into `fib` (WFB_INJECT_SLOWDOWN), so it is not recorded as a baseline. Record without WFB_INJECT_SLOWDOWN.')
+    expect((await errorOf(updateBaseline(dir, slowed))).message).toBe('This run injected a 10% slowdown into `fib` (WFB_INJECT_SLOWDOWN), so it is not recorded as a baseline. Record without WFB_INJECT_SLOWDOWN.')
     expect(await readdir(dir)).toEqual([])
   })
 })
@@ -102,7 +103,7 @@ describe('reading a baseline', () => {
   })
 
   test('a hand-edited field names the file and the field, and the file is never overwritten', async () => {
-    await updateBaseline(path, run(1, '2026-01-01T00:00:00.000Z'))
+    await updateBaseline(dir, run(1, '2026-01-01T00:00:00.000Z'))
     const edited = (await readFile(path, 'utf8')).replace('"mode": "process"', '"mode": "proces"')
     await writeFile(path, edited)
     const expected = [
@@ -113,12 +114,12 @@ describe('reading a baseline', () => {
     const error = await errorOf(readBaseline(path))
     expect(error.code).toBe('invalid-baseline')
     expect(error.message).toBe(expected)
-    expect((await errorOf(updateBaseline(path, run(2, '2026-01-02T00:00:00.000Z')))).message).toBe(expected)
+    expect((await errorOf(updateBaseline(dir, run(2, '2026-01-02T00:00:00.000Z')))).message).toBe(expected)
     expect(await readFile(path, 'utf8')).toBe(edited)
   })
 
   test('a metric summary with n = 0', async () => {
-    await updateBaseline(path, run(1, '2026-01-01T00:00:00.000Z'))
+    await updateBaseline(dir, run(1, '2026-01-01T00:00:00.000Z'))
     await writeFile(path, (await readFile(path, 'utf8')).replace('"n": 5', '"n": 0'))
     expect((await errorOf(readBaseline(path))).message).toContain('  /entries/0/metrics/coldStartMs/n: must be >= 1, not 0')
   })
@@ -129,11 +130,12 @@ describe('reading a baseline', () => {
     expect(message).toMatch(new RegExp(`^Baseline \`${path.replaceAll('/', '\\/')}\` is not valid JSON: .*\\(line 3 column 3\\)\\. It was not used and will not be overwritten\\.`))
   })
 
-  test('a file whose machine id is not its name', async () => {
-    await updateBaseline(path, run(1, '2026-01-01T00:00:00.000Z'))
+  test('a file whose class id is not its name', async () => {
+    await updateBaseline(dir, run(1, '2026-01-01T00:00:00.000Z'))
     const other = baselinePath(dir, 'abcdef012345')
     await writeFile(other, await readFile(path, 'utf8'))
-    expect((await errorOf(readBaseline(other))).message).toBe(`Baseline \`${other}\`: /machine/id is \`3f2a9c81d0b4\`, but the file is named for machine \`abcdef012345\`. A baseline lives in \`<machine id>.json\`; restore the file or record it again with \`vitest bench -u\`.`)
+    const classId = classOf(createExampleResults().machine).id
+    expect((await errorOf(readBaseline(other))).message).toBe(`Baseline \`${other}\`: /machine/class/id is \`${classId}\`, but the file is named \`abcdef012345.json\`. A baseline lives in \`<class id>.json\`; rename it to \`${classId}.json\` or record it again with \`vitest bench -u\`.`)
   })
 
   test('two entries for the same runtime, version, flags, workload, params and mode', async () => {
@@ -145,6 +147,6 @@ describe('reading a baseline', () => {
   })
 
   test('another schema version', () => {
-    expect(() => validateBaseline({ schemaVersion: 2 }, 'b.json')).toThrow('Baseline `b.json` has schemaVersion 2; this version of wasm-faas-bench reads schemaVersion 1.')
+    expect(() => validateBaseline({ schemaVersion: 3 }, 'b.json')).toThrow('Baseline `b.json` has schemaVersion 3; this version of wasm-faas-bench reads schemaVersion 1 and 2.')
   })
 })

@@ -2,7 +2,7 @@
 // faster than reality makes the next `vitest bench` exit non-zero naming the regression; a corrupt
 // baseline stops the run naming file and field, and is not overwritten. Asserts what the gate
 // decided, never how fast anything was.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
@@ -11,7 +11,9 @@ import type { BaselineFile } from '../../schema/baseline.d.ts'
 import { validateResults } from '../results/validate-results.ts'
 import { summarise } from '../stats/summarise.ts'
 import { packageRoot } from '../package-paths.ts'
-import { formatBaseline } from './baseline-store.ts'
+import { classOf } from '../machine-class.ts'
+import { readMachineFingerprint } from '../machine-fingerprint.ts'
+import { formatBaseline, readBaseline } from './baseline-store.ts'
 
 const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-gate-run-'))
@@ -35,6 +37,22 @@ function runBench(extraArgs: string[], env: Record<string, string> = {}) {
   })
 }
 
+/** Every timing of a baseline scaled to `factor` of what was recorded (0.7: the baseline claims 30% faster). */
+function scaleTimes(baseline: BaselineFile, factor: number): BaselineFile {
+  for (const entry of baseline.entries) {
+    for (const [name, metric] of Object.entries(entry.metrics)) {
+      if (name.endsWith('Ms')) entry.metrics[name] = summarise(metric.samples.map((sample) => sample * factor))
+    }
+  }
+  return baseline
+}
+
+// The committed baseline (schema 1, keyed by the machine that recorded it) serves every machine of its class.
+const committedName = '83a7e90caf17.json'
+const committed = await readBaseline(join(packageRoot, 'baselines', committedName))
+const here = await readMachineFingerprint()
+const sameClass = committed !== undefined && classOf(committed.machine).id === classOf(here).id
+
 async function baselineFile(): Promise<string> {
   const [name] = await readdir(baselines)
   if (name === undefined) throw new Error(`no baseline written to ${baselines}`)
@@ -55,12 +73,7 @@ describe('the regression gate in `vitest bench`', () => {
     expect(recorded.entries.map((entry) => entry.key)).toEqual(['native/fib/process/n=25'])
 
     // Hand-edit every time to 70% of what was measured: reality now looks 43% slower.
-    for (const entry of recorded.entries) {
-      for (const [name, metric] of Object.entries(entry.metrics)) {
-        if (name.endsWith('Ms')) entry.metrics[name] = summarise(metric.samples.map((sample) => sample * 0.7))
-      }
-    }
-    await writeFile(path, formatBaseline(recorded))
+    await writeFile(path, formatBaseline(scaleTimes(recorded, 0.7)))
 
     const judged = await runBench([])
     expect(judged.exitCode, judged.all).toBe(1)
@@ -74,6 +87,19 @@ describe('the regression gate in `vitest bench`', () => {
     for (const verdict of regressed) expect(verdict.change).toBeGreaterThan(0.05)
     // The regression showed in the first measurement, so the row was measured again to confirm it.
     expect(results.rows[0]?.warnings.map((warning) => warning.code)).toContain('remeasured')
+  })
+
+  test.skipIf(!sameClass)(`the committed baselines/${committedName} is used on this machine class; edited 30% faster it fails the run`, { timeout: 300_000 }, async () => {
+    // Skipped on other machine classes: the committed baseline is of a 2-core Intel Xeon VM (Debian 12, Node 24.21.0).
+    const dir = join(scratch, 'committed')
+    await mkdir(dir, { recursive: true })
+    if (committed === undefined) throw new Error('no committed baseline')
+    await writeFile(join(dir, committedName), formatBaseline(scaleTimes(structuredClone(committed), 0.7)))
+    const judged = await runBench([], { WFB_BASELINE_DIR: dir })
+    expect(judged.exitCode, judged.all).toBe(1)
+    expect(judged.all).toMatch(new RegExp(`regression gate: FAILED: .* against .*${committedName}`))
+    expect(judged.all).toContain(`machine note: same machine class \`${classOf(here).id}\``)
+    expect(judged.all).toMatch(/REGRESSED \(\d+\), fails the run:/)
   })
 
   test('a corrupt baseline stops the run naming file and field, and -u does not overwrite it', { timeout: 300_000 }, async () => {

@@ -16,9 +16,12 @@ export interface JudgeRow {
   noise?: Readonly<Record<string, RunToRunNoise>>
 }
 
-/** One side of a comparison: the machine it was measured on and its rows. */
+/** One side of a comparison: the machine (class) it was measured on and its rows. */
 export interface JudgeSide {
+  /** The machine class id (see machine-class.ts); sides of different ids are incomparable. */
   machineId: string
+  /** `Intel Xeon, 2 cores`: CPU model and core count; sides that both give it and differ are incomparable whatever their ids. */
+  hardware?: string
   rows: readonly JudgeRow[]
 }
 

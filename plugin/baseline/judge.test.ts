@@ -40,7 +40,7 @@ describe('judge: nothing to compare with', () => {
   test('no baseline for the machine: no-baseline for every judged metric, with the fix', () => {
     const verdicts = judge(side(row('wasmtime/fib/process', { coldStartMs: steady, peakRssBytes: steady })), undefined, policy)
     expect(verdicts.map((verdict) => [verdict.metric, verdict.verdict])).toEqual([['coldStartMs', 'no-baseline'], ['peakRssBytes', 'no-baseline']])
-    expect(verdicts[0]?.message).toBe('coldStartMs: no baseline for this machine (`m1`).')
+    expect(verdicts[0]?.message).toBe('coldStartMs: no baseline for this machine class (`m1`).')
     expect(verdicts[0]?.advice).toBe('Record a baseline: `vitest bench -u` (or WFB_UPDATE_BASELINE=1 npm run bench), then commit baselines/.')
   })
 
@@ -59,7 +59,12 @@ describe('judge: nothing to compare with', () => {
     const current = side(row('wasmtime/fib/process', { coldStartMs: steady }, { runtimeVersion: '42.0', flags: ['-O2'] }))
     expect(judge(current, { machineId: 'm2', rows: current.rows }, policy)[0]).toMatchObject({
       verdict: 'incomparable',
-      message: 'coldStartMs: the baseline was recorded on machine `m2`, this run is on `m1`.',
+      message: 'coldStartMs: the baseline was recorded on machine class `m2`, this run is on `m1`.',
+    })
+    // One testbed name on other hardware: never compared either.
+    expect(judge({ ...current, hardware: 'Intel Xeon, 2 cores' }, { machineId: 'm1', hardware: 'Intel Xeon, 4 cores', rows: current.rows }, policy)[0]).toMatchObject({
+      verdict: 'incomparable',
+      message: 'coldStartMs: the baseline was recorded on machine class `m1` (Intel Xeon, 4 cores), this run is on `m1` (Intel Xeon, 2 cores).',
     })
     expect(judge(current, side(row('wasmtime/fib/process', { coldStartMs: steady }, { runtimeVersion: '41.0', flags: ['-O2'] })), policy)[0]).toMatchObject({
       verdict: 'incomparable',

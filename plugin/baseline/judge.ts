@@ -34,8 +34,8 @@ function median(summary: MetricSummary): number {
  * for this machine) and returns one verdict per row and metric, in row order. Pure.
  *
  * - `no-baseline`: no baseline, no entry for the row, or the entry lacks the metric.
- * - `incomparable`: the baseline comes from another machine, or its entry from another runtime
- *   version or other flags.
+ * - `incomparable`: the baseline comes from another machine class or other hardware (CPU model,
+ *   core count), or its entry from another runtime version or other flags.
  * - `exact` metrics (deterministic counts and sizes): the change of the medians against the
  *   minimum effect as an exact threshold, no test.
  * - `sampled` metrics: a two-sided test on the samples (Mann-Whitney U for medians; a z-test with
@@ -61,9 +61,10 @@ export function judge(current: JudgeSide, baseline: JudgeSide | undefined, polic
       const draft: Draft = { key: row.key, metric, method: 'none', comparedAs: 'none', current: median(now), minEffect: metricPolicy.minEffect }
       const other = candidates[0]
       if (baseline === undefined) {
-        verdicts.push({ ...draft, verdict: 'no-baseline', message: `${metric}: no baseline for this machine (\`${current.machineId}\`).`, advice: recordAdvice })
-      } else if (baseline.machineId !== current.machineId) {
-        verdicts.push({ ...draft, verdict: 'incomparable', message: `${metric}: the baseline was recorded on machine \`${baseline.machineId}\`, this run is on \`${current.machineId}\`.`, advice: `Compare only with a baseline of this machine. ${recordAdvice}` })
+        verdicts.push({ ...draft, verdict: 'no-baseline', message: `${metric}: no baseline for this machine class (\`${current.machineId}\`).`, advice: recordAdvice })
+      } else if (baseline.machineId !== current.machineId || (baseline.hardware !== undefined && current.hardware !== undefined && baseline.hardware !== current.hardware)) {
+        const on = (side: JudgeSide): string => `\`${side.machineId}\`${side.hardware === undefined ? '' : ` (${side.hardware})`}`
+        verdicts.push({ ...draft, verdict: 'incomparable', message: `${metric}: the baseline was recorded on machine class ${on(baseline)}, this run is on ${on(current)}.`, advice: `Compare only with a baseline of this machine class (same CPU model and core count). ${recordAdvice}` })
       } else if (stored === undefined && other !== undefined) {
         verdicts.push({ ...draft, verdict: 'incomparable', message: `${metric}: the baseline of ${row.key} is for ${describeSetup(other)}, this run has ${describeSetup(row)}.`, advice: `Record a baseline for this version and flags. ${recordAdvice}` })
       } else {

@@ -48,6 +48,7 @@ function adviceLines(verdicts: Verdict[]): string[] {
  */
 export function renderGate(comparison: Comparison): string {
   const lines = [`regression gate: ${comparison.message}`]
+  if (comparison.machineNote !== undefined) lines.push(`  machine note: ${comparison.machineNote}`)
   const byVerdict = new Map(order.map((kind) => [kind, comparison.verdicts.filter((verdict) => verdict.verdict === kind)]))
   const regressed = byVerdict.get('regressed') ?? []
   const improved = byVerdict.get('improved') ?? []

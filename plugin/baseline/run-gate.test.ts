@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { classOf, describeMachineClass } from '../machine-class.ts'
 import { createExampleResults } from '../results/example-results.ts'
 import { resolveBaselineOptions } from './baseline-options.ts'
 import { applyGate, resolveUpdate, runGate } from './run-gate.ts'
@@ -14,6 +15,8 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
+const exampleClass = classOf(createExampleResults().machine)
+const classId = exampleClass.id
 const settings = (missing: 'pass' | 'fail', update = false) => ({ root, baseline: resolveBaselineOptions({ missing }, {}), update })
 
 describe('runGate', () => {
@@ -21,8 +24,8 @@ describe('runGate', () => {
     await mkdir(join(root, 'baselines'))
     await writeFile(join(root, 'baselines', 'abcdef012345.json'), '{}')
     const comparison = await runGate(createExampleResults(), settings('pass'))
-    expect(comparison).toMatchObject({ status: 'no-baseline', failed: false, baselinePath: 'baselines/3f2a9c81d0b4.json' })
-    expect(comparison.message).toBe('no baseline for this machine (`3f2a9c81d0b4`) at baselines/3f2a9c81d0b4.json (baselines/ has baselines of other machines only: abcdef012345; results of different machines are never compared). The run passes (`baseline.missing: \'pass\'`). Record one with `vitest bench -u`.')
+    expect(comparison).toMatchObject({ status: 'no-baseline', failed: false, baselinePath: `baselines/${classId}.json`, machineClass: classId })
+    expect(comparison.message).toBe(`no baseline for this machine class (\`${classId}\`: ${describeMachineClass(exampleClass)}) at baselines/${classId}.json (baselines/ has baselines of other machine classes only: abcdef012345; another CPU model, core count, memory size, OS, counters or Node/V8 is never compared). The run passes (\`baseline.missing: 'pass'\`). Record one with \`vitest bench -u\`.`)
     expect(comparison.verdicts.every((verdict) => verdict.verdict === 'no-baseline')).toBe(true)
   })
 
@@ -32,7 +35,7 @@ describe('runGate', () => {
 
   test('recording, then judging the same numbers: compared, passed', async () => {
     const recorded = await runGate(createExampleResults(), settings('fail', true))
-    expect(recorded).toMatchObject({ status: 'recorded', failed: false, verdicts: [], message: 'recorded 1 rows as the baseline in baselines/3f2a9c81d0b4.json (1 entries in all). Commit it.' })
+    expect(recorded).toMatchObject({ status: 'recorded', failed: false, verdicts: [], message: `recorded 1 rows as the baseline of machine class \`${classId}\` in baselines/${classId}.json (1 entries in all). Commit it.` })
     const judged = await runGate(createExampleResults(), settings('fail'))
     expect(judged).toMatchObject({ status: 'compared', failed: false })
     expect(judged.message).toMatch(/^passed: /)

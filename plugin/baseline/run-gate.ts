@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises'
 import { relative, resolve } from 'node:path'
 import type { Comparison, ResultsFile } from '../../schema/results.d.ts'
 import type { ResolvedBaselineOptions } from './baseline-options.ts'
-import { baselinePath, readBaseline, updateBaseline } from './baseline-store.ts'
+import { classOf, describeMachineClass, hardwareMismatch, machineDifferences } from '../machine-class.ts'
+import { baselinePath, findBaseline, otherBaselines, updateBaseline } from './baseline-store.ts'
 import { judge } from './judge.ts'
 import { countVerdicts, renderGate } from './render-gate.ts'
 import { sideOfBaseline, sideOfResults } from './to-judge-side.ts'
@@ -21,41 +21,46 @@ export function resolveUpdate(option: boolean | undefined, vitestConfig: { updat
   return vitestConfig?.update === true || vitestConfig?.update === 'all' || vitestConfig?.snapshotOptions?.updateSnapshot === 'all'
 }
 
-async function otherMachines(dir: string, machineId: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[])
-  return names.filter((name) => name.endsWith('.json') && name !== `${machineId}.json`).map((name) => name.slice(0, -'.json'.length))
-}
-
 /**
  * The regression gate for one finished run: records the baseline (update) or judges the run against
- * the stored baseline of its machine, and returns the results file's `comparison` section. `failed`
- * is set for any regressed verdict, and under `baseline.missing: 'fail'` for nothing to compare with.
- * Throws a BenchError when the stored baseline is corrupt (it is left untouched).
+ * the stored baseline of its machine class, and returns the results file's `comparison` section.
+ * Differences between the baseline's machine and this one inside the class go in `machineNote`.
+ * `failed` is set for any regressed verdict, and under `baseline.missing: 'fail'` for nothing to
+ * compare with. Throws a BenchError when the stored baseline is corrupt (it is left untouched).
  */
 export async function runGate(results: ResultsFile, settings: GateSettings): Promise<Comparison> {
   const dir = resolve(settings.root, settings.baseline.dir)
-  const path = baselinePath(dir, results.machine.id)
-  const fromRoot = relative(settings.root, path)
-  const shownPath = fromRoot.startsWith('..') ? path : fromRoot
-  if (settings.update) {
-    const written = await updateBaseline(path, results)
-    return { status: 'recorded', baselinePath: shownPath, baselineUpdatedAt: written.updatedAt, failed: false, message: `recorded ${results.rows.length} rows as the baseline in ${shownPath} (${written.entries.length} entries in all). Commit it.`, verdicts: [] }
+  const machineClass = classOf(results.machine)
+  const shown = (path: string): string => {
+    const fromRoot = relative(settings.root, path)
+    return fromRoot.startsWith('..') ? path : fromRoot
   }
-  const baseline = await readBaseline(path)
+  if (settings.update) {
+    const written = await updateBaseline(dir, results)
+    const migrated = written.migratedFrom === undefined ? '' : ` (migrated from ${shown(written.migratedFrom)}, schema 1, which was removed)`
+    return { status: 'recorded', baselinePath: shown(written.path), baselineUpdatedAt: written.baseline.updatedAt, machineClass: machineClass.id, failed: false, message: `recorded ${results.rows.length} rows as the baseline of machine class \`${machineClass.id}\` in ${shown(written.path)}${migrated} (${written.baseline.entries.length} entries in all). Commit it.`, verdicts: [] }
+  }
+  const found = await findBaseline(dir, results.machine)
   const { policy, missing } = settings.baseline
-  const verdicts = judge(sideOfResults(results), baseline === undefined ? undefined : sideOfBaseline(baseline), policy)
+  const verdicts = judge(sideOfResults(results), found === undefined ? undefined : sideOfBaseline(found.baseline), policy)
   const regressed = verdicts.some((verdict) => verdict.verdict === 'regressed')
   const nothingToCompare = verdicts.some((verdict) => verdict.verdict === 'no-baseline' || verdict.verdict === 'incomparable')
-  const failed = regressed || (missing === 'fail' && (nothingToCompare || baseline === undefined))
-  const base = { baselinePath: shownPath, failed, falseDiscoveryRate: policy.falseDiscoveryRate, verdicts }
-  if (baseline === undefined) {
-    const others = await otherMachines(dir, results.machine.id)
-    const elsewhere = others.length === 0 ? '' : ` (${settings.baseline.dir}/ has baselines of other machines only: ${others.join(', ')}; results of different machines are never compared)`
+  const failed = regressed || (missing === 'fail' && (nothingToCompare || found === undefined))
+  const base = { machineClass: machineClass.id, failed, falseDiscoveryRate: policy.falseDiscoveryRate, verdicts }
+  if (found === undefined) {
+    const path = baselinePath(dir, machineClass.id)
+    const others = await otherBaselines(dir, machineClass.id, undefined)
+    const elsewhere = others.length === 0 ? '' : ` (${settings.baseline.dir}/ has baselines of other machine classes only: ${others.join(', ')}; another CPU model, core count, memory size, OS, counters or Node/V8 is never compared)`
     const outcome = missing === 'fail' ? 'The run fails (`baseline.missing: \'fail\'`).' : 'The run passes (`baseline.missing: \'pass\'`).'
-    return { ...base, status: 'no-baseline', message: `no baseline for this machine (\`${results.machine.id}\`) at ${shownPath}${elsewhere}. ${outcome} Record one with \`vitest bench -u\`.` }
+    return { ...base, baselinePath: shown(path), status: 'no-baseline', message: `no baseline for this machine class (\`${machineClass.id}\`: ${describeMachineClass(machineClass)}) at ${shown(path)}${elsewhere}. ${outcome} Record one with \`vitest bench -u\`.` }
   }
+  const differences = machineDifferences(results.machine, found.baseline.machine)
+  const mismatch = hardwareMismatch(results.machine, found.baseline.machine)
+  const note = mismatch !== undefined
+    ? `the baseline's machine has other hardware (${mismatch}): never compared.`
+    : differences.length === 0 ? undefined : `same machine class \`${machineClass.id}\`, recorded on machine \`${found.baseline.machine.id}\` (this is \`${results.machine.id}\`); differences: ${differences.join('; ')}.`
   const outcome = regressed ? 'FAILED' : failed ? 'FAILED (nothing to compare with, `baseline.missing: \'fail\'`)' : 'passed'
-  return { ...base, status: 'compared', baselineUpdatedAt: baseline.updatedAt, message: `${outcome}: ${countVerdicts(verdicts)} against ${shownPath} (updated ${baseline.updatedAt}).` }
+  return { ...base, baselinePath: shown(found.path), status: 'compared', baselineUpdatedAt: found.baseline.updatedAt, ...(note === undefined ? {} : { machineNote: note }), message: `${outcome}: ${countVerdicts(verdicts)} against ${shown(found.path)} (updated ${found.baseline.updatedAt}).` }
 }
 
 /** The gate's outcome for the reporter: the comparison for the results file (none when the gate could not run), the text to print, and whether the run fails. */

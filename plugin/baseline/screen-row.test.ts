@@ -1,3 +1,4 @@
+import { classOf } from '../machine-class.ts'
 import { describe, expect, test } from 'vitest'
 import type { ResultRow } from '../../schema/results.d.ts'
 import { createExampleResults } from '../results/example-results.ts'
@@ -21,13 +22,13 @@ const baseline = mergeBaseline(undefined, results)
 
 describe('screenRow', () => {
   test('a row that looks regressed is a suspect; one that does not, or without a baseline, is not', () => {
-    expect(screenRow(row(1.3), [], baseline, results.machine.id, policy).map((verdict) => verdict.metric)).toEqual(['warmLatencyMs'])
-    expect(screenRow(row(1), [], baseline, results.machine.id, policy)).toEqual([])
-    expect(screenRow(row(1.3), [], undefined, results.machine.id, policy)).toEqual([])
+    expect(screenRow(row(1.3), [], baseline, classOf(results.machine).id, policy).map((verdict) => verdict.metric)).toEqual(['warmLatencyMs'])
+    expect(screenRow(row(1), [], baseline, classOf(results.machine).id, policy)).toEqual([])
+    expect(screenRow(row(1.3), [], undefined, classOf(results.machine).id, policy)).toEqual([])
   })
 
   test('the confirmed row says it was measured twice and why', () => {
-    const suspects = screenRow(row(1.3), [], baseline, results.machine.id, policy)
+    const suspects = screenRow(row(1.3), [], baseline, classOf(results.machine).id, policy)
     expect(remeasuredWarning(suspects)).toEqual({
       code: 'remeasured',
       metric: 'warmLatencyMs',
@@ -38,7 +39,7 @@ describe('screenRow', () => {
 })
 
 describe('confirmRow', () => {
-  const screen = (candidate: ResultRow) => screenRow(candidate, [], baseline, results.machine.id, policy)
+  const screen = (candidate: ResultRow) => screenRow(candidate, [], baseline, classOf(results.machine).id, policy)
   const measurements = (...rows: ResultRow[]) => {
     let next = 0
     return { measureAgain: () => Promise.resolve(rows[next++] ?? row(1)), taken: () => next }

@@ -1,11 +1,18 @@
 import type { BaselineFile } from '../../schema/baseline.d.ts'
-import type { ResultsFile } from '../../schema/results.d.ts'
+import type { MachineFingerprint, ResultsFile } from '../../schema/results.d.ts'
+import { classOf } from '../machine-class.ts'
 import type { JudgeSide } from './judge-row.ts'
+
+/** `Intel Xeon®, 2 cores`: what two sides must share to be compared at all. */
+export function hardwareOf(machine: MachineFingerprint): string {
+  return `${machine.cpu.model}, ${machine.cpu.cores} cores`
+}
 
 /** A results file as the judge's current side: each row with its runtime's flags and the load it was measured under. */
 export function sideOfResults(results: ResultsFile): JudgeSide {
   return {
-    machineId: results.machine.id,
+    machineId: classOf(results.machine).id,
+    hardware: hardwareOf(results.machine),
     rows: results.rows.map((row) => ({
       ...row,
       flags: results.runtimes.find((runtime) => runtime.name === row.runtime)?.flags ?? [],
@@ -15,5 +22,5 @@ export function sideOfResults(results: ResultsFile): JudgeSide {
 
 /** A baseline file as the judge's baseline side. */
 export function sideOfBaseline(baseline: BaselineFile): JudgeSide {
-  return { machineId: baseline.machine.id, rows: baseline.entries }
+  return { machineId: classOf(baseline.machine).id, hardware: hardwareOf(baseline.machine), rows: baseline.entries }
 }

@@ -4,8 +4,11 @@ import resultsSchema from '../../schema/results.schema.json' with { type: 'json'
 import { BenchError } from '../errors.ts'
 import { createSchemaValidator, formatSchemaProblems, isRecord } from '../results/schema-problems.ts'
 
-/** The baseline-file schema version this code reads and writes. */
-export const baselineSchemaVersion = 1
+/** The baseline-file schema version this code writes. It also reads schema 1 (keyed by one machine) and migrates it. */
+export const baselineSchemaVersion = 2
+
+/** Every schema version this code reads. */
+const readableVersions: readonly number[] = [1, 2]
 
 const ajv = createSchemaValidator()
 // The baseline schema refers to the results schema's definitions (machine, metric summary).
@@ -20,8 +23,8 @@ const validate = ajv.compile<BaselineFile>(baselineSchema)
 export function validateBaseline(data: unknown, source: string): BaselineFile {
   if (validate(data)) return data
   const version = isRecord(data) ? data.schemaVersion : undefined
-  if (typeof version === 'number' && version !== baselineSchemaVersion) {
-    throw new BenchError('invalid-baseline', `Baseline \`${source}\` has schemaVersion ${version}; this version of wasm-faas-bench reads schemaVersion ${baselineSchemaVersion}. Record it again with this version (\`vitest bench -u\`) after moving the old file away.`)
+  if (typeof version === 'number' && !readableVersions.includes(version)) {
+    throw new BenchError('invalid-baseline', `Baseline \`${source}\` has schemaVersion ${version}; this version of wasm-faas-bench reads schemaVersion ${readableVersions.join(' and ')}. Record it again with this version (\`vitest bench -u\`) after moving the old file away.`)
   }
   throw new BenchError('invalid-baseline', [
     `Baseline \`${source}\` does not match schema/baseline.schema.json:`,

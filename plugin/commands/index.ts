@@ -1,6 +1,9 @@
 import { build } from './build.ts'
 import { calibrate } from './calibrate.ts'
+import { compare } from './compare.ts'
 import { init } from './init.ts'
+import { gate } from './gate.ts'
+import { merge } from './merge.ts'
 import { report } from './report.ts'
 import { runtimesInstall } from './runtimes-install.ts'
 import { scale } from './scale.ts'
@@ -20,4 +23,7 @@ export const commands: CliCommand[] = [
   report,
   build,
   scale,
+  merge,
+  gate,
+  compare,
 ]

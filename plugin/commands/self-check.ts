@@ -4,7 +4,8 @@ import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import { resolveBaselineOptions } from '../baseline/baseline-options.ts'
-import { baselinePath, updateBaseline } from '../baseline/baseline-store.ts'
+import { updateBaseline } from '../baseline/baseline-store.ts'
+import { classOf } from '../machine-class.ts'
 import { evaluateSelfCheck, selfCheckBaseline } from '../baseline/evaluate-self-check.ts'
 import { minCalibrationRuns } from '../baseline/calibrate-noise.ts'
 import { renderSelfCheck } from '../baseline/render-self-check.ts'
@@ -12,6 +13,7 @@ import { runBenchProcess } from '../baseline/run-bench-process.ts'
 import { BenchError } from '../errors.ts'
 import { parseInjectSlowdown } from '../workloads/inject-slowdown.ts'
 import type { CliCommand } from './types.ts'
+import { pairedOptions, runPairedCheck } from './paired-self-check.ts'
 
 /**
  * `self-check`: how small a regression the gate catches on this machine. Runs the project's
@@ -25,9 +27,13 @@ import type { CliCommand } from './types.ts'
  */
 export const selfCheck: CliCommand = {
   words: ['self-check'],
-  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…]  smallest regression the gate catches here: A/A runs vs runs with real extra compute',
+  summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N]  smallest regression the gate (or a paired A/B run) catches here',
   async run(args) {
-    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' } } })
+    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' }, ...pairedOptions } })
+    if (values.paired === true) {
+      await runPairedCheck(values)
+      return
+    }
     const repeats = Number(values.repeats ?? '10')
     if (!Number.isInteger(repeats) || repeats < minCalibrationRuns) throw new BenchError('invalid-option', `--repeats is ${values.repeats}; give an integer of at least ${minCalibrationRuns} (10 or more for a trustworthy rate).`)
     const spec = values.slowdown ?? 'fib:10'
@@ -52,18 +58,17 @@ export const selfCheck: CliCommand = {
         // Later runs screen against a baseline calibrated on the runs so far, as a calibrated CI run would.
         if (aa.length >= minCalibrationRuns) {
           const { results, noise } = selfCheckBaseline(aa, policy)
-          await updateBaseline(baselinePath(scratchBaselines, results.machine.id), results, noise)
+          await updateBaseline(scratchBaselines, results, noise)
         }
         injected.push(await run(`slowed ${i}`, { WFB_INJECT_SLOWDOWN: spec }))
       }
       const judged = aa.slice(1)
       const report = evaluateSelfCheck(judged, injected, slowdown, policy)
       const machine = judged[0]?.machine
-      console.log(`\n${renderSelfCheck(report, { machine: machine === undefined ? '?' : `${machine.cpu.model} (${machine.cpu.cores} cores), machine ${machine.id}`, slowdown, rows: judged[0]?.rows.length ?? 0, minutes: (Date.now() - started) / 60_000 }, policy)}`)
+      console.log(`\n${renderSelfCheck(report, { machine: machine === undefined ? '?' : `${machine.cpu.model} (${machine.cpu.cores} cores), machine class ${classOf(machine).id}`, slowdown, rows: judged[0]?.rows.length ?? 0, minutes: (Date.now() - started) / 60_000 }, policy)}`)
       if (values.record === true) {
         const { results, noise } = selfCheckBaseline(aa, policy)
-        const path = baselinePath(resolve(root, dir), results.machine.id)
-        await updateBaseline(path, results, noise)
+        const { path } = await updateBaseline(resolve(root, dir), results, noise)
         console.log(`\nrecorded the quietest A/A measurement of each row, with its run-to-run noise, in ${relative(root, path)}. Commit it.`)
       }
     } finally {

@@ -38,7 +38,7 @@ export function createCommandInstance(spec: CommandSpec, workload: PreparedWorkl
     return measured.map(toInvocationResult)
   }
   return {
-    command: { file: spec.file, args: [...spec.prefixArgs, ...workload.args] },
+    command: { file: spec.file, args: [...spec.prefixArgs, ...workload.args], ...(spec.env === undefined ? {} : { env: spec.env }) },
     invokeSeries,
     async invoke(request) {
       const [result] = await invokeSeries(request, 1)

@@ -55,7 +55,9 @@ export function readComparison(results: ResultsFile): ComparisonView | undefined
   if (baseline !== undefined) view.baseline = baseline
   const verdict = overallVerdict(section)
   if (verdict !== undefined) view.verdict = verdict
-  if (typeof section.message === 'string') view.summary = section.message
+  // Differences between the baseline's machine and this one inside their class travel with the summary line.
+  const note = typeof section.machineNote === 'string' ? ` Machine note: ${section.machineNote}` : ''
+  if (typeof section.message === 'string') view.summary = `${section.message}${note}`
   return view
 }
 

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import type { Reporter, TestCase, Vitest } from 'vitest/node'
-import type { FailedRow, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
+import type { FailedRow, PairedComparison, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
 import { applyGate } from '../baseline/run-gate.ts'
+import { renderPaired } from '../paired/render-paired.ts'
 import type { BenchPlan } from '../plan.ts'
 import { writeResults } from '../results/write-results.ts'
 import { renderTable } from './render-table.ts'
@@ -16,6 +17,7 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
   const rows: ResultRow[] = []
   const skipped: SkippedRow[] = []
   const failed: FailedRow[] = []
+  const paired: PairedComparison[] = []
 
   return {
     onInit(context) {
@@ -26,7 +28,8 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
       if (meta === undefined) return
       const result = testCase.result()
       const { identity } = meta
-      if (result.state === 'passed' && meta.row !== undefined) rows.push(meta.row)
+      if (result.state === 'passed' && meta.paired !== undefined) paired.push(meta.paired)
+      else if (result.state === 'passed' && meta.row !== undefined) rows.push(meta.row)
       else if (result.state === 'skipped' && meta.skipped !== undefined) {
         skipped.push({ runtime: identity.runtime, workload: identity.workload, mode: identity.mode, ...meta.skipped })
       } else if (result.state === 'failed') {
@@ -35,7 +38,7 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
       }
     },
     async onTestRunEnd() {
-      if (rows.length + skipped.length + failed.length === 0) return
+      if (rows.length + skipped.length + failed.length + paired.length === 0) return
       const results: ResultsFile = {
         schemaVersion: 1,
         tool: { name: 'wasm-faas-bench', version: toolVersion },
@@ -56,6 +59,7 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
           ...(plan.servers.length === 0 ? {} : { http: { ...plan.options.http, ...(plan.loadGenerator.version === undefined ? {} : { loadGenerator: plan.loadGenerator.version }) } }),
           ...(plan.options.injectSlowdown === undefined ? {} : { injectSlowdown: plan.options.injectSlowdown }),
         },
+        ...(paired.length === 0 ? {} : { paired }),
         runtimes: plan.runtimes,
         ...(plan.servers.length === 0 ? {} : { servers: plan.servers }),
         rows: sortRows(rows, plan),
@@ -73,7 +77,9 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
       const { latestPath, timestampedPath } = await writeResults(results, resolve(root, plan.options.outputDir))
       log(`\nresults: ${latestPath} (copy: ${timestampedPath})`)
       log(`\n${gate.text}`)
-      if (gate.failed) process.exitCode = 1
+      // Paired A/B comparisons are judged on their own: base against head in this run.
+      for (const comparison of paired) log(`\n${renderPaired(comparison.description, comparison.key, comparison.pairs, comparison.verdicts)}`)
+      if (gate.failed || paired.some((comparison) => comparison.failed)) process.exitCode = 1
     },
   }
 }
