@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { chmod, cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { execa } from 'execa'
 import { packageRoot } from '../package-paths.ts'
@@ -41,6 +41,8 @@ export async function buildPackage(root: string = packageRoot): Promise<string[]
       copied.push(path)
     }
   }
+  // The CLI runs as `npx wasm-faas-bench` from a clone too (npm sets the bit only when it installs a package).
+  await chmod(join(dist, 'plugin', 'cli.js'), 0o755)
   const { name, version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string }
   await writeFileAtomic(join(dist, 'package.json'), `${JSON.stringify({ name, version, type: 'module' }, null, 2)}\n`)
   return copied.sort()
