@@ -33,22 +33,28 @@ const ratioClaim: Claim = {
   setup: { runtimes: ['wasm3', 'native'], workloads: ['fib'], params: { fib: { n: 40 } }, benches: ['benches/fib.bench.ts'] },
 }
 
+function withoutQuantity(claim: Claim): Omit<Claim, 'quantity'> {
+  const copy: Claim = { ...claim }
+  delete copy.quantity
+  return copy
+}
+
 const native40 = row('native', { n: 40 }, { coldStartMs: summary(250) })
 
 describe('judgeClaim', () => {
-  test('consistent: 3,500 ms / 250 ms = 14x lies within 16.65x ×/÷ 1.5', () => {
+  test('consistent: 3,500 ms / 250 ms = 14x lies within 16.652x ×/÷ 1.5', () => {
     const verdict = judgeClaim(ratioClaim, [{ results: results([row('wasm3', { n: 40 }, { coldStartMs: summary(3500) }), native40]) }])
     expect(verdict.verdict).toBe('consistent')
     expect(verdict.measured).toBe(14)
     expect(verdict.rows).toEqual(['wasm3/fib/process/n=40', 'native/fib/process/n=40'])
-    expect(verdict.reason).toBe('14x is within 11.1x–25x (published 16.7x, tolerance ×/÷1.5).')
+    expect(verdict.reason).toBe('14x is within 11.1–25x (published 16.7x, tolerance ×/÷1.5).')
   })
 
   test('contradicts: 2,000 ms / 250 ms = 8x lies below 11.1x', () => {
     const verdict = judgeClaim(ratioClaim, [{ results: results([row('wasm3', { n: 40 }, { coldStartMs: summary(2000) }), native40]) }])
     expect(verdict.verdict).toBe('contradicts')
     expect(verdict.measured).toBe(8)
-    expect(verdict.reason).toBe('8x is outside 11.1x–25x (published 16.7x, tolerance ×/÷1.5).')
+    expect(verdict.reason).toBe('8x is outside 11.1–25x (published 16.7x, tolerance ×/÷1.5).')
   })
 
   test('a missing row: not measured, naming the row and the command that measures it', () => {
@@ -68,8 +74,7 @@ describe('judgeClaim', () => {
   })
 
   test('not measured: a claim without a quantity names what it needs and the command', () => {
-    const claim: Claim = { ...ratioClaim, quantity: undefined, setup: { runtimes: ['faasm'], workloads: [], needs: 'a Faasm deployment' }, measureWith: 'FAASM_PLANNER_URL=http://HOST:8080 npx vitest bench --run' }
-    delete claim.quantity
+    const claim: Claim = { ...withoutQuantity(ratioClaim), setup: { runtimes: ['faasm'], workloads: [], needs: 'a Faasm deployment' }, measureWith: 'FAASM_PLANNER_URL=http://HOST:8080 npx vitest bench --run' }
     const verdict = judgeClaim(claim, [{ results: results([]) }])
     expect(verdict).toMatchObject({ verdict: 'not-measured', reason: 'No row of this tool computes it yet; needs a Faasm deployment.', command: 'FAASM_PLANNER_URL=http://HOST:8080 npx vitest bench --run' })
   })

@@ -1,6 +1,6 @@
 import type { Claim, PublishedValue, RowMetric, RowSelector } from '../../schema/claims.d.ts'
 import type { FailedRow, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
-import { formatClaimValue, formatPublished } from './format-claim-value.ts'
+import { formatClaimRange, formatClaimValue, formatPublished } from './format-claim-value.ts'
 import { measureCommand } from './measure-command.ts'
 
 /**
@@ -102,7 +102,7 @@ function describeAccepted(published: PublishedValue, tolerance: number): string 
   const { low, high } = acceptedRange(published, tolerance)
   if (published.comparison === 'at-least') return `at least ${formatClaimValue(low, published.unit)}`
   if (published.comparison === 'at-most') return `at most ${formatClaimValue(high, published.unit)}`
-  return `${formatClaimValue(low, published.unit)}–${formatClaimValue(high, published.unit)}`
+  return formatClaimRange(low, high, published.unit)
 }
 
 function formatFactor(factor: number): string {
