@@ -3,6 +3,7 @@ import type { Claim } from '../../schema/claims.d.ts'
 import type { ResultRow, ResultsFile } from '../../schema/results.d.ts'
 import { createExampleResults } from '../results/example-results.ts'
 import { acceptedRange, judgeClaim } from './judge-claim.ts'
+import { renderClaimsBrief } from './render-claims.ts'
 
 /** A summary whose median (and every other statistic) is `value`. */
 function summary(value: number) {
@@ -128,5 +129,19 @@ describe('judgeClaim', () => {
     expect(acceptedRange({ text: '≥ 4x', unit: 'ratio', low: 4, comparison: 'at-least' }, 0.25)).toEqual({ low: 3.2, high: Number.POSITIVE_INFINITY })
     expect(acceptedRange({ text: '≤ 1 ms', unit: 'ms', high: 1, comparison: 'at-most' }, 0)).toEqual({ low: 0, high: 1 })
     expect(acceptedRange({ text: '100s of ms', unit: 'ms', low: 100, high: 999, comparison: 'about' }, 0.25)).toEqual({ low: 80, high: 1248.75 })
+  })
+})
+
+describe('renderClaimsBrief', () => {
+  test('counts, then one line per computed claim, then where the rest is', () => {
+    const verdicts = [
+      judgeClaim(ratioClaim, [{ results: results([row('wasm3', { n: 40 }, { coldStartMs: summary(3500) }), native40]) }]),
+      judgeClaim({ ...ratioClaim, id: 'other' }, [{ results: results([]) }]),
+    ]
+    expect(renderClaimsBrief(verdicts, 'bench-results/latest.json')).toBe([
+      'Published claims: 1 consistent · 1 not measured.',
+      '  consistent  wasm3-fib40-vs-native: published 16.7x, this run 14x',
+      'Every claim with its source and the command that measures it: npx wasm-faas-bench claims bench-results/latest.json',
+    ].join('\n'))
   })
 })

@@ -52,3 +52,17 @@ export function renderClaimsMarkdown(verdicts: readonly ClaimVerdict[]): string[
 function escapeCell(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ')
 }
+
+/**
+ * The few lines a bench run prints about the claims: the counts, then one line per claim this run
+ * computed a number for (consistent, contradicts), and where to read the rest.
+ */
+export function renderClaimsBrief(verdicts: readonly ClaimVerdict[], resultsPath: string): string {
+  const computed = verdicts.filter((verdict) => verdict.measured !== undefined).map(claimCells)
+  const width = Math.max(0, ...computed.map((cell) => cell.verdict.length))
+  return [
+    `Published claims: ${countClaimVerdicts(verdicts)}.`,
+    ...computed.map((cell) => `  ${cell.verdict.padEnd(width)}  ${cell.id}: published ${cell.published}, this run ${cell.measured}`),
+    `Every claim with its source and the command that measures it: npx wasm-faas-bench claims ${resultsPath}`,
+  ].join('\n')
+}
