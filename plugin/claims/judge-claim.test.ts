@@ -117,12 +117,31 @@ describe('judgeClaim', () => {
     expect(judgeClaim(claim, [{ results: results(rows) }]).verdict).toBe('not-comparable')
     const picked = judgeClaim({ ...claim, quantity: { kind: 'absolute', of: { row: { runtime: 'sledge', workload: 'fib', pick: 'highest' }, metric: 'requestsPerSec' } } }, [{ results: results(rows) }])
     expect(picked).toMatchObject({ verdict: 'consistent', measured: 2252, rows: ['sledge/fib/process/concurrency=4'] })
+    const lowest = judgeClaim({ ...claim, quantity: { kind: 'absolute', of: { row: { runtime: 'sledge', workload: 'fib', pick: 'lowest' }, metric: 'requestsPerSec' } } }, [{ results: results(rows) }])
+    expect(lowest).toMatchObject({ verdict: 'contradicts', measured: 1560, reason: '1,560 req/s is outside 1,861–2,916 req/s (published 2,326–2,333 req/s, tolerance ×/÷1.25).' })
+  })
+
+  test('a row measured on a busy machine keeps its verdict, with a caveat', () => {
+    const busy = row('wasm3', { n: 40 }, { coldStartMs: summary(3500) })
+    busy.otherLoadCores = 1.26
+    busy.warnings = [{ code: 'busy-machine', metric: 'coldStartMs', message: 'busy', advice: 'quiet' }]
+    const verdict = judgeClaim(ratioClaim, [{ results: results([busy, native40]) }])
+    expect(verdict.verdict).toBe('consistent')
+    expect(verdict.reason).toBe('14x is within 11.1–25x (published 16.7x, tolerance ×/÷1.5). Caveat: `wasm3/fib/process/n=40` was measured on a busy machine (other processes used up to 1.3 cores); repeat on a quiet one before relying on it.')
   })
 
   test('a row key in two files: the file given last wins', () => {
     const first = results([row('wasm3', { n: 40 }, { coldStartMs: summary(1000) }), native40])
     const second = results([row('wasm3', { n: 40 }, { coldStartMs: summary(4000) })])
     expect(judgeClaim(ratioClaim, [{ results: first }, { results: second }]).measured).toBe(16)
+  })
+
+  test('a bound says which side this run is on', () => {
+    const bound: Claim = { ...ratioClaim, published: { text: 'larger', unit: 'ratio', low: 1, comparison: 'at-least' }, tolerance: 0 }
+    const smaller = judgeClaim(bound, [{ results: results([row('wasm3', { n: 40 }, { coldStartMs: summary(150) }), native40]) }])
+    expect(smaller).toMatchObject({ verdict: 'contradicts', reason: '0.6x is below 1x (published ≥ 1x, no tolerance).' })
+    const atMost = judgeClaim({ ...bound, published: { text: 'under 20x', unit: 'ratio', high: 20, comparison: 'at-most' } }, [{ results: results([row('wasm3', { n: 40 }, { coldStartMs: summary(3500) }), native40]) }])
+    expect(atMost).toMatchObject({ verdict: 'consistent', reason: '14x is at most 20x (published ≤ 20x, no tolerance).' })
   })
 
   test('bounds: at-least and at-most accept one side, widened by the tolerance', () => {

@@ -73,9 +73,18 @@ export function judgeClaim(claim: Claim, runs: readonly ClaimRun[]): ClaimVerdic
     return { claim, verdict: 'not-comparable', rows: keys, reason: `This run's value is ${String(measured)}, which cannot be compared with a published number (a zero or missing denominator).` }
   }
   const consistent = isWithin(measured, claim.published, claim.tolerance)
-  const accepted = describeAccepted(claim.published, claim.tolerance)
-  const reason = `${formatClaimValue(measured, claim.published.unit)} ${consistent ? 'is within' : 'is outside'} ${accepted} (published ${formatPublished(claim.published)}, tolerance ×/÷${formatFactor(1 + claim.tolerance)}).`
+  const tolerance = claim.tolerance === 0 ? 'no tolerance' : `tolerance ×/÷${formatFactor(1 + claim.tolerance)}`
+  const reason = `${formatClaimValue(measured, claim.published.unit)} ${describeComparison(consistent, claim.published, claim.tolerance)} (published ${formatPublished(claim.published)}, ${tolerance}).${describeDisturbance(found)}`
   return { claim, verdict: consistent ? 'consistent' : 'contradicts', measured, rows: keys, reason }
+}
+
+/** A caveat when a row was measured while other processes kept the machine busy (its `busy-machine` warning), else ''. */
+function describeDisturbance(found: readonly FoundRow[]): string {
+  const busy = found.filter(({ row }) => row.warnings.some((warning) => warning.code === 'busy-machine'))
+  if (busy.length === 0) return ''
+  const cores = Math.max(...busy.map(({ row }) => row.otherLoadCores ?? 0))
+  const load = cores > 0 ? ` (other processes used up to ${cores.toFixed(1)} cores)` : ''
+  return ` Caveat: ${busy.map(({ row }) => `\`${row.key}\``).join(' and ')} ${busy.length === 1 ? 'was' : 'were'} measured on a busy machine${load}; repeat on a quiet one before relying on it.`
 }
 
 /** Judges every claim, in order. */
@@ -98,11 +107,11 @@ function isWithin(measured: number, published: PublishedValue, tolerance: number
   return measured >= low && measured <= high
 }
 
-function describeAccepted(published: PublishedValue, tolerance: number): string {
+function describeComparison(consistent: boolean, published: PublishedValue, tolerance: number): string {
   const { low, high } = acceptedRange(published, tolerance)
-  if (published.comparison === 'at-least') return `at least ${formatClaimValue(low, published.unit)}`
-  if (published.comparison === 'at-most') return `at most ${formatClaimValue(high, published.unit)}`
-  return formatClaimRange(low, high, published.unit)
+  if (published.comparison === 'at-least') return `${consistent ? 'is at least' : 'is below'} ${formatClaimValue(low, published.unit)}`
+  if (published.comparison === 'at-most') return `${consistent ? 'is at most' : 'is above'} ${formatClaimValue(high, published.unit)}`
+  return `${consistent ? 'is within' : 'is outside'} ${formatClaimRange(low, high, published.unit)}`
 }
 
 function formatFactor(factor: number): string {
