@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import type { Claim, ClaimsFile } from '../../schema/claims.d.ts'
 import claimsSchema from '../../schema/claims.schema.json' with { type: 'json' }
 import { BenchError } from '../errors.ts'
+import { packagePath } from '../package-paths.ts'
 import { createSchemaValidator, formatSchemaProblems } from '../results/schema-problems.ts'
 
 /** The claims file shipped with the package (claims/claims.json), read-only. */
-export const builtInClaimsPath = fileURLToPath(new URL('../../claims/claims.json', import.meta.url))
+export const builtInClaimsPath = packagePath('claims', 'claims.json')
 
 const validate = createSchemaValidator().compile<ClaimsFile>(claimsSchema)
 
