@@ -156,9 +156,10 @@ export interface RowSelector {
    */
   workload: string
   /**
-   * Row mode (`process`, `in-process`, `remote`, `one-instance`, `instance-per-request`); any when absent.
+   * Row mode (`process`, `in-process`, `remote`, `one-instance`, `instance-per-request`, or a scale row's `density`, `burst`, `instantiate`); any when absent.
    */
-  mode?: 'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request'
+  mode?:
+    'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request' | 'density' | 'burst' | 'instantiate'
   /**
    * Text the row's runtimeVersion must contain, to tell apart rows of one adapter pointed at different platforms (an endpoint's WFB_ENDPOINT_VERSION, e.g. `knative`).
    */
