@@ -37,6 +37,8 @@ describe('vitest bench with the plugin', () => {
     expect(run.exitCode, run.all).toBe(0)
     expect(run.all).toContain('cold start')
     expect(run.all).toContain(`results: ${join(outputDir, 'latest.json')}`)
+    // Every run holds the built-in published claims against its own rows.
+    expect(run.all).toMatch(/Published claims: \d+ not measured\./)
     const results = validateResults(JSON.parse(await readFile(join(outputDir, 'latest.json'), 'utf8')), 'latest.json')
     expect(results.rows.map((row) => row.key).sort()).toEqual([
       'native/fib/process/n=25', 'native/html/process', 'native/noop/process',

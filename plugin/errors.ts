@@ -14,6 +14,7 @@ export type BenchErrorCode =
   | 'invalid-baseline'
   | 'regression'
   | 'report-failed'
+  | 'invalid-claims'
 
 /** The one error class of the project: a `code` for programs, a message for people, the original `cause`. */
 export class BenchError extends Error {

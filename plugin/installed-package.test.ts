@@ -48,6 +48,7 @@ test.skipIf(!wasmtime.available)(`the packed tarball, installed into an empty pr
   expect(shipped.filter((path) => /\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([])
   expect(shipped).toContain('dist/plugin/index.js')
   expect(shipped).toContain('dist/plugin/index.d.ts')
+  expect(shipped).toContain('dist/claims/claims.json')
 
   // 3. The installed CLI and `vitest bench` in the project, on the project's own Node.
   const env = {
@@ -65,6 +66,8 @@ test.skipIf(!wasmtime.available)(`the packed tarball, installed into an empty pr
   expect(list.stdout).toMatch(/^node-wasi +process,in-process +available/m)
   const bench = await execa('npx', ['vitest', 'bench', '--run'], { cwd: project, env, all: true, reject: false, timeout: 600_000 })
   expect(bench.exitCode, bench.all).toBe(0)
+  // The built-in claims load from the installed package and are held against every run.
+  expect(bench.all).toMatch(/Published claims: .*not measured\./)
 
   const results = validateResults(JSON.parse(await readFile(join(project, 'bench-results', 'latest.json'), 'utf8')), 'latest.json')
   expect(results.failed).toEqual([])

@@ -28,6 +28,7 @@ describe('resolveOptions', () => {
       valgrindRuns: 3,
       injectSlowdown: undefined,
       http: { workloads: ['html'], concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 },
+      claims: [],
     })
   })
 
@@ -36,6 +37,12 @@ describe('resolveOptions', () => {
     expect([fixed.minColdSamples, fixed.coldSamples, fixed.minWarmBatches, fixed.warmBatches]).toEqual([5, 5, 2, 2])
     expect(resolveOptions({}, known, { WFB_PRECISION: '0.05' }).precision).toBe(0.05)
     expect(thrownBenchError(() => resolveOptions({ precision: 2 }, known, {})).message).toContain('must be a fraction from 0 to 1')
+  })
+
+  test('claims files: the option, overridden by WFB_CLAIMS; anything but a list of paths is refused', () => {
+    expect(resolveOptions({ claims: ['claims/ours.json'] }, known, {}).claims).toEqual(['claims/ours.json'])
+    expect(resolveOptions({ claims: ['claims/ours.json'] }, known, { WFB_CLAIMS: 'a.json, b.json' }).claims).toEqual(['a.json', 'b.json'])
+    expect(thrownBenchError(() => resolveOptions({ claims: 'a.json' as unknown as string[] }, known, {})).message).toContain('Option `claims` is "a.json"')
   })
 
   test('the default selection can leave out opt-in names, which stay selectable', () => {

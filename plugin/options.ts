@@ -74,6 +74,12 @@ export interface WasmFaasBenchOptions {
   injectSlowdown?: InjectedSlowdown
   /** HTTP load settings of the server rows (benches/http.bench.ts): concurrency levels, keep-alive, duration; see plugin/http/http-options.ts. */
   http?: HttpOptions
+  /**
+   * The project's own claims files (schema/claims.schema.json), relative to the project root: held
+   * against every run after the package's built-in claims (a claim with a built-in id replaces it).
+   * Default none; env `WFB_CLAIMS` (comma-separated paths). See docs/claims.md.
+   */
+  claims?: string[]
 }
 
 /** Options with every default filled in and every value checked. */
@@ -102,6 +108,7 @@ export interface ResolvedOptions {
   http: ResolvedHttpOptions
   testbed: string | undefined
   paired: ResolvedPairedOptions | undefined
+  claims: string[]
 }
 
 const numericLimits = {
@@ -116,7 +123,7 @@ const numericLimits = {
   valgrindRuns: { default: 3, min: 1, max: 1000 },
 } as const
 
-const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http', 'testbed', 'paired']
+const knownOptions = ['runtimes', 'runtimeModules', 'workloads', 'workloadsDir', 'params', ...Object.keys(numericLimits), 'precision', 'outputDir', 'baseline', 'instructionCount', 'injectSlowdown', 'http', 'testbed', 'paired', 'claims']
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined
@@ -197,6 +204,7 @@ export function resolveOptions(
     http: resolveHttpOptions(user.http, env),
     testbed: checkTestbed(env.WFB_TESTBED || user.testbed),
     paired: user.paired === undefined ? undefined : resolvePairedOptions(user.paired, knownRuntimes),
+    claims: resolveClaimsFiles(user.claims, env.WFB_CLAIMS),
   }
 }
 
@@ -210,6 +218,16 @@ function resolvePrecision(fromEnv: string | undefined, fromUser: number | undefi
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim()
+}
+
+function resolveClaimsFiles(user: unknown, env: string | undefined): string[] {
+  const fromEnv = splitList(env)
+  if (fromEnv !== undefined) return fromEnv
+  if (user === undefined) return []
+  if (!Array.isArray(user) || !user.every((path) => typeof path === 'string' && path !== '')) {
+    throw new BenchError('invalid-option', `Option \`claims\` is ${JSON.stringify(user)}; it must be a list of claims file paths, e.g. \`['claims/ours.json']\`.`)
+  }
+  return user as string[]
 }
 
 function resolveInstructionCount(value: string | undefined): 'off' | 'valgrind' {

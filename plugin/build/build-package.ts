@@ -5,7 +5,7 @@ import { packageRoot } from '../package-paths.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 
 /** The folders whose files the package needs at run time (JavaScript from tsc, every other file copied as is). */
-export const packageFolders = ['plugin', 'fixtures', 'workloads', 'schema', 'runners'] as const
+export const packageFolders = ['plugin', 'fixtures', 'workloads', 'schema', 'runners', 'claims'] as const
 
 /** Paths (relative to the package root) that are development-only and never shipped. */
 const excluded = [/(^|\/)testdata(\/|$)/, /(^|\/)__snapshots__(\/|$)/, /\.test\.[cm]?[jt]s$/, /^runners\/[^/]+\/target(\/|$)/, /^plugin\/testing\//]

@@ -1,5 +1,6 @@
 import { build } from './build.ts'
 import { calibrate } from './calibrate.ts'
+import { claims } from './claims.ts'
 import { compare } from './compare.ts'
 import { init } from './init.ts'
 import { gate } from './gate.ts'
@@ -26,4 +27,5 @@ export const commands: CliCommand[] = [
   merge,
   gate,
   compare,
+  claims,
 ]

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
+import { judgeClaims } from '../claims/judge-claim.ts'
+import { loadClaims } from '../claims/load-claims.ts'
 import { readResults } from '../results/write-results.ts'
 import { formatBmf, renderBmf } from '../reporters/render-bmf.ts'
 import { renderMarkdownSummary } from '../reporters/render-markdown-summary.ts'
@@ -31,8 +33,10 @@ describe('wasm-faas-bench report', () => {
       `Bencher Metric Format: ${join(out, 'bmf.json')}`,
     ])
     const runs = labelRuns([{ source: realResultsPath, results: await readResults(realResultsPath) }])
-    expect(await readFile(join(out, 'summary.md'), 'utf8')).toBe(renderMarkdownSummary(runs))
-    expect(await readFile(stepSummary, 'utf8')).toBe(`# earlier step\n${renderMarkdownSummary(runs)}`)
+    const summary = renderMarkdownSummary(runs, { claims: judgeClaims(await loadClaims(), runs) })
+    expect(summary).toContain('**Published claims**')
+    expect(await readFile(join(out, 'summary.md'), 'utf8')).toBe(summary)
+    expect(await readFile(stepSummary, 'utf8')).toBe(`# earlier step\n${summary}`)
     expect(await readFile(join(out, 'bmf.json'), 'utf8')).toBe(formatBmf(renderBmf(runs)))
     const html = await readFile(join(out, 'index.html'), 'utf8')
     expect(html).toMatch(/^<!doctype html>/)

@@ -1,27 +1,30 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { judgeClaims } from '../claims/judge-claim.ts'
+import { loadClaims } from '../claims/load-claims.ts'
 import { BenchError } from '../errors.ts'
 import { labelRuns } from '../reporters/report-model.ts'
 import { writeReport } from '../reporters/write-report.ts'
 import { defaultResultsDir, readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
 
-const usage = 'wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE]'
+const usage = 'wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]'
 
 /**
  * `report`: an HTML report (DIR/index.html), a Markdown summary (DIR/summary.md, also appended to
  * `--markdown FILE`) and Bencher Metric Format (DIR/bmf.json) from one or more results files.
  * Defaults: bench-results/latest.json into bench-results/report. Several files are drawn side by
- * side, one colour per file, in the order given.
+ * side, one colour per file, in the order given. The HTML and Markdown hold the published claims
+ * (claims/claims.json plus each `--claims FILE`) against the files.
  */
 export const report: CliCommand = {
   words: ['report'],
-  summary: '[results.json …] [--out DIR] [--markdown FILE]  HTML report, summary.md and bmf.json (default: bench-results/latest.json into bench-results/report)',
+  summary: '[results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]  HTML report, summary.md and bmf.json (default: bench-results/latest.json into bench-results/report)',
   async run(args) {
     let parsed
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, markdown: { type: 'string' } } })
+      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, markdown: { type: 'string' }, claims: { type: 'string', multiple: true } } })
     } catch (error) {
       throw new BenchError('invalid-option', `${error instanceof Error ? error.message : String(error)}. Usage: ${usage}`, { cause: error })
     }
@@ -33,7 +36,8 @@ export const report: CliCommand = {
       })
     }
     const runs = labelRuns(await Promise.all(sources.map(async (source) => ({ source, results: await readResults(source) }))))
-    const written = await writeReport(runs, { outDir: values.out ?? join(defaultResultsDir, 'report'), appendMarkdownTo: values.markdown })
+    const claims = judgeClaims(await loadClaims(values.claims ?? []), runs)
+    const written = await writeReport(runs, { outDir: values.out ?? join(defaultResultsDir, 'report'), appendMarkdownTo: values.markdown, claims })
     console.log(`report: ${written.htmlPath} (open in a browser; it loads nothing from the network)`)
     console.log(`summary: ${written.markdownPath}${written.appendedTo === undefined ? '' : ` (also appended to ${written.appendedTo})`}`)
     console.log(`Bencher Metric Format: ${written.bmfPath}`)

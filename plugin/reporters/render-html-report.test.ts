@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
+import { judgeClaims } from '../claims/judge-claim.ts'
 import { createExampleResults } from '../results/example-results.ts'
 import { loadReportAssets } from './load-report-assets.ts'
 import { escapeHtml, renderHtmlReport, type ReportAssets, type ReportData } from './render-html-report.ts'
 import { labelRuns } from './report-model.ts'
-import { createReportExample } from './testdata/report-example.ts'
+import { createExampleClaims, createReportExample } from './testdata/report-example.ts'
 
 const assets: ReportAssets = { scripts: [{ name: 'lib', source: 'window.x = "</script><b>"' }], credits: 'Observable Plot 0.6.17 and d3 7.9.2' }
 
@@ -15,7 +16,8 @@ function dataOf(html: string): ReportData {
 describe('renderHtmlReport', () => {
   const results = createReportExample()
   results.skipped[0] = { ...results.skipped[0]!, reason: 'perf says <not supported> & </script>' }
-  const html = renderHtmlReport(labelRuns([{ source: 'bench-results/latest.json', results }]), assets)
+  const runs = labelRuns([{ source: 'bench-results/latest.json', results }])
+  const html = renderHtmlReport(runs, assets, { claims: judgeClaims(createExampleClaims(), runs) })
 
   test('self-contained: a policy that forbids every load, and no reference to anything outside the page', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">`)
@@ -45,10 +47,25 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<span class="verdict verdict-failed">failed</span>')
   })
 
+  test('the published claims: one row each with its verdict, source, published number and this run\'s', () => {
+    const section = /<section id="claims">[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(section).toContain('1 consistent · 1 contradicts · 1 not measured')
+    expect(section.match(/<tr><td><span class="verdict verdict-claim-[a-z-]+">/g)).toEqual([
+      '<tr><td><span class="verdict verdict-claim-consistent">',
+      '<tr><td><span class="verdict verdict-claim-contradicts">',
+      '<tr><td><span class="verdict verdict-claim-not-measured">',
+    ])
+    expect(section).toContain('<td class="num">150 ms<br><small>a laptop</small></td><td class="num">148 ms</td>')
+    expect(section).toContain('An example paper (Example 2025), §4, Table 2<br><small>https://example.org/paper</small>')
+    expect(section).toContain('Measure: `WFB_RUNTIMES=node-wasi,wasm3 WFB_WORKLOADS=fib npx vitest bench --run`')
+    expect(html.indexOf('id="claims"')).toBeLessThan(html.indexOf('id="results"'))
+  })
+
   test('without HTTP rows the HTTP section says none were measured', () => {
     const plain = renderHtmlReport(labelRuns([{ source: 'x.json', results: createExampleResults() }]), assets)
     expect(plain).toContain('No HTTP rows were measured in these results')
     expect(plain).not.toContain('id="verdicts"')
+    expect(plain).not.toContain('id="claims"')
   })
 
   test('escapeHtml', () => {

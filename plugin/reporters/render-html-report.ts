@@ -1,4 +1,6 @@
 import type { ResultRow } from '../../schema/results.d.ts'
+import { claimCells, countClaimVerdicts } from '../claims/claim-cells.ts'
+import type { ClaimVerdict } from '../claims/judge-claim.ts'
 import { formatChange, formatConfidence, readComparison, sortByVerdict } from './read-comparison.ts'
 import type { ChartSection, ChartSpec } from './chart-spec.ts'
 import { buildChartSections } from './report-charts.ts'
@@ -23,9 +25,10 @@ export interface ReportData {
  * The report as one self-contained HTML page: every chart's data, d3, Observable Plot and the
  * drawing script are inlined, and a Content-Security-Policy forbids any other load. Charts are SVG,
  * drawn when the page opens; everything else (tables, captions) is plain HTML that reads without
- * JavaScript. Several runs are drawn side by side in the same charts, one colour per run.
+ * JavaScript. Several runs are drawn side by side in the same charts, one colour per run. With
+ * `claims`, a table holds the published claims against the runs (plugin/claims/).
  */
-export function renderHtmlReport(runs: readonly ReportRun[], assets: ReportAssets): string {
+export function renderHtmlReport(runs: readonly ReportRun[], assets: ReportAssets, options: { claims?: readonly ClaimVerdict[] } = {}): string {
   const sections = buildChartSections(runs)
   const setup = describeSetup(runs)
   const data: ReportData = { charts: sections.flatMap((section) => section.charts) }
@@ -44,6 +47,7 @@ export function renderHtmlReport(runs: readonly ReportRun[], assets: ReportAsset
     renderFailed(runs),
     renderComparisonTables(runs),
     ...sections.map((section) => renderSection(section, setup, () => ++figure)),
+    renderClaims(options.claims ?? []),
     renderResultsTables(runs),
     renderSkipped(runs),
     renderWarnings(runs),
@@ -136,6 +140,24 @@ function renderComparisonTables(runs: readonly ReportRun[]): string {
         : `<table><thead><tr><th>row</th><th>metric</th><th>change</th><th>confidence</th><th>verdict</th></tr></thead><tbody>${lines.join('')}</tbody></table>`)
   }
   return parts.length === 0 ? '' : `<section id="verdicts"><h2>Verdicts against the baseline</h2>\n${parts.join('\n')}</section>`
+}
+
+function renderClaims(verdicts: readonly ClaimVerdict[]): string {
+  if (verdicts.length === 0) return ''
+  const lines = verdicts.map(claimCells).map((cell) => {
+    // The address as text, not a link: the page refers to nothing outside itself.
+    const title = `${escapeHtml(cell.source)}${cell.url === undefined ? '' : `<br><small>${escapeHtml(cell.url)}</small>`}`
+    const note = cell.sourceNote === undefined ? '' : `<details><summary>how it was checked</summary>${escapeHtml(cell.sourceNote)}</details>`
+    const on = cell.publishedOn === undefined ? '' : `<br><small>${escapeHtml(cell.publishedOn)}</small>`
+    return `<tr><td>${claimBadge(cell.verdict)}</td><td><code>${escapeHtml(cell.id)}</code><br>${escapeHtml(cell.statement)}</td><td>${title}${note}</td>`
+      + `<td class="num">${escapeHtml(cell.published)}${on}</td><td class="num">${escapeHtml(cell.measured)}</td><td>${escapeHtml(cell.detail)}</td></tr>`
+  })
+  return `<section id="claims"><h2>Published claims</h2><p>${escapeHtml(countClaimVerdicts(verdicts))}. Each claim's number is computed from these results the way its source computed it; the tolerance and the rows used are in the last column.</p>\n`
+    + `<table><thead><tr><th>verdict</th><th>claim</th><th>source</th><th>published</th><th>this run</th><th>why</th></tr></thead><tbody>${lines.join('')}</tbody></table></section>`
+}
+
+function claimBadge(verdict: string): string {
+  return `<span class="verdict verdict-claim-${escapeHtml(verdict)}">${escapeHtml(verdict)}</span>`
 }
 
 function renderResultsTables(runs: readonly ReportRun[]): string {

@@ -1,19 +1,28 @@
 import { describe, expect, test } from 'vitest'
+import { judgeClaims } from '../claims/judge-claim.ts'
+import { loadClaims } from '../claims/load-claims.ts'
 import { createExampleResults } from '../results/example-results.ts'
 import { readResults } from '../results/write-results.ts'
 import { renderMarkdownSummary } from './render-markdown-summary.ts'
 import { labelRuns } from './report-model.ts'
-import { createReportExample, realResultsPath } from './testdata/report-example.ts'
+import { createExampleClaims, createReportExample, realResultsPath } from './testdata/report-example.ts'
 
 describe('renderMarkdownSummary', () => {
-  test('a real run: no verdicts, one compact table, warnings folded away', async () => {
+  test('a real run: no verdicts, one compact table, the built-in claims (none of them measured by this run), warnings folded away', async () => {
     const runs = labelRuns([{ source: 'bench-results/latest.json', results: await readResults(realResultsPath) }])
-    await expect(renderMarkdownSummary(runs)).toMatchFileSnapshot('__snapshots__/summary.real.md')
+    const claims = judgeClaims(await loadClaims(), runs)
+    await expect(renderMarkdownSummary(runs, { claims })).toMatchFileSnapshot('__snapshots__/summary.real.md')
   })
 
-  test('verdicts first (all but pass listed), then failures, the table, HTTP rows, skipped rows', async () => {
+  test('verdicts first (all but pass listed), then failures, the table, HTTP rows, claims, skipped rows', async () => {
     const runs = labelRuns([{ source: 'bench-results/latest.json', results: createReportExample() }])
-    await expect(renderMarkdownSummary(runs)).toMatchFileSnapshot('__snapshots__/summary.example.md')
+    const claims = judgeClaims(createExampleClaims(), runs)
+    expect(claims.map((claim) => claim.verdict)).toEqual(['consistent', 'contradicts', 'not-measured'])
+    await expect(renderMarkdownSummary(runs, { claims })).toMatchFileSnapshot('__snapshots__/summary.example.md')
+  })
+
+  test('without claims there is no claims section', () => {
+    expect(renderMarkdownSummary(labelRuns([{ source: 'x.json', results: createExampleResults() }]))).not.toContain('Published claims')
   })
 
   test('several runs: one table per run, headed by its label', () => {

@@ -1,3 +1,5 @@
+import type { ClaimVerdict } from '../claims/judge-claim.ts'
+import { renderClaimsMarkdown } from '../claims/render-claims.ts'
 import { formatChange, formatConfidence, readComparison, sortByVerdict, verdictOrder, type ComparisonView } from './read-comparison.ts'
 import { groupSkips } from './group-skips.ts'
 import { cellLabel, describeInjectedSlowdown, describeMachine, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
@@ -7,9 +9,10 @@ import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationR
  * A Markdown summary of the runs for a CI step summary (GitHub's `$GITHUB_STEP_SUMMARY`): a headline
  * with counts, the verdicts against the baseline first (only those that are not `pass` listed one by
  * one), failures, then one compact table per run (median ±IQR/median), HTTP rows when there are
- * any, and skipped rows and warnings folded away.
+ * any, the published claims held against the runs (when `claims` are given: see plugin/claims/),
+ * and skipped rows and warnings folded away.
  */
-export function renderMarkdownSummary(runs: readonly ReportRun[]): string {
+export function renderMarkdownSummary(runs: readonly ReportRun[], options: { claims?: readonly ClaimVerdict[] } = {}): string {
   const rows = runs.reduce((sum, run) => sum + run.results.rows.length, 0)
   const failed = runs.flatMap((run) => run.results.failed.map((failure) => ({ run, failure })))
   const skipped = runs.flatMap((run) => run.results.skipped.map((skip) => ({ run, skip })))
@@ -51,6 +54,7 @@ export function renderMarkdownSummary(runs: readonly ReportRun[]): string {
     lines.push(...renderHttp(run))
   }
   lines.push('Median ±interquartile range as a share of the median; cold = a new process or instance per invocation, warm = one call inside a live instance.', '')
+  lines.push(...renderClaimsMarkdown(options.claims ?? []))
 
   if (skipped.length > 0) {
     lines.push(`<details><summary>Skipped (${skipped.length})</summary>`, '')

@@ -27,6 +27,9 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 6px; }
 .verdict-regressed, .verdict-failed { background: #fbd5d5; color: #8a1020; }
 .verdict-improved, .verdict-passed { background: #d3f0d6; color: #185c22; }
 .verdict-inconclusive, .verdict-no-baseline, .verdict-incomparable { background: #fdebc8; color: #6b4a00; }
+.verdict-claim-consistent { background: #d3f0d6; color: #185c22; }
+.verdict-claim-contradicts { background: #fbd5d5; color: #8a1020; }
+.verdict-claim-not-comparable { background: #fdebc8; color: #6b4a00; }
 details { margin: 6px 0; font-size: 13px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
 @media print { figure.chart { break-inside: avoid; } }

@@ -2,6 +2,10 @@ import { resolve } from 'node:path'
 import type { Reporter, TestCase, Vitest } from 'vitest/node'
 import type { FailedRow, PairedComparison, ResultRow, ResultsFile, SkippedRow } from '../../schema/results.d.ts'
 import { applyGate } from '../baseline/run-gate.ts'
+import { judgeClaims } from '../claims/judge-claim.ts'
+import { loadClaims } from '../claims/load-claims.ts'
+import { renderClaimsBrief } from '../claims/render-claims.ts'
+import { BenchError } from '../errors.ts'
 import { renderPaired } from '../paired/render-paired.ts'
 import type { BenchPlan } from '../plan.ts'
 import { writeResults } from '../results/write-results.ts'
@@ -80,6 +84,15 @@ export function createResultsReporter(plan: BenchPlan, root: string): Reporter {
       // Paired A/B comparisons are judged on their own: base against head in this run.
       for (const comparison of paired) log(`\n${renderPaired(comparison.description, comparison.key, comparison.pairs, comparison.verdicts)}`)
       if (gate.failed || paired.some((comparison) => comparison.failed)) process.exitCode = 1
+      // The published claims this run speaks to; a bad project claims file is reported, the results stand.
+      try {
+        const claims = await loadClaims(plan.options.claims.map((path) => resolve(root, path)))
+        log(`\n${renderClaimsBrief(judgeClaims(claims, [{ results }]), latestPath)}`)
+      } catch (error) {
+        if (!(error instanceof BenchError)) throw error
+        log(`\nclaims: ${error.message}`)
+        process.exitCode = 1
+      }
     },
   }
 }

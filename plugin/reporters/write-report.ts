@@ -1,5 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ClaimVerdict } from '../claims/judge-claim.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { loadReportAssets } from './load-report-assets.ts'
 import { formatBmf, renderBmf } from './render-bmf.ts'
@@ -21,19 +22,21 @@ export interface WrittenReport {
 
 /**
  * The one writer of the reports: renders the runs as HTML, Markdown and BMF (pure renderers) and
- * writes each atomically into `outDir` (created if needed). With `appendMarkdownTo`, the Markdown
+ * writes each atomically into `outDir` (created if needed). `claims` (judged verdicts) add the
+ * published-claims table to the HTML and Markdown. With `appendMarkdownTo`, the Markdown
  * summary is also appended to that file, as GitHub's `$GITHUB_STEP_SUMMARY` expects.
  */
-export async function writeReport(runs: readonly ReportRun[], options: { outDir: string; appendMarkdownTo?: string | undefined }): Promise<WrittenReport> {
+export async function writeReport(runs: readonly ReportRun[], options: { outDir: string; appendMarkdownTo?: string | undefined; claims?: readonly ClaimVerdict[] }): Promise<WrittenReport> {
   const assets = await loadReportAssets()
-  const markdown = renderMarkdownSummary(runs)
+  const claims = { claims: options.claims ?? [] }
+  const markdown = renderMarkdownSummary(runs, claims)
   await mkdir(options.outDir, { recursive: true })
   const written: WrittenReport = {
     htmlPath: join(options.outDir, 'index.html'),
     markdownPath: join(options.outDir, 'summary.md'),
     bmfPath: join(options.outDir, 'bmf.json'),
   }
-  await writeFileAtomic(written.htmlPath, renderHtmlReport(runs, assets))
+  await writeFileAtomic(written.htmlPath, renderHtmlReport(runs, assets, claims))
   await writeFileAtomic(written.markdownPath, markdown)
   await writeFileAtomic(written.bmfPath, formatBmf(renderBmf(runs)))
   if (options.appendMarkdownTo !== undefined) {

@@ -1,3 +1,4 @@
+import type { Claim } from '../../../schema/claims.d.ts'
 import type { ResultRow, ResultsFile } from '../../../schema/results.d.ts'
 import { createExampleResults } from '../../results/example-results.ts'
 import { summarise } from '../../stats/summarise.ts'
@@ -49,4 +50,31 @@ export function createReportExample(): ResultsFile {
     ],
   }
   return Object.assign(results, { comparison })
+}
+
+/**
+ * Two literal claims about the example's rows, one per computed verdict: node-wasi fib(25) cold start
+ * 148 ms against a published 150 ms (consistent) and against a published 50 ms (contradicts), plus
+ * one whose rows the example lacks (not measured). For the renderers' tests.
+ */
+export function createExampleClaims(): Claim[] {
+  const base = {
+    source: { title: 'An example paper', venue: 'Example 2025', url: 'https://example.org/paper', where: '§4, Table 2', checked: true },
+    quantity: { kind: 'absolute', of: { row: { runtime: 'node-wasi', workload: 'fib', mode: 'process' }, metric: 'coldStartMs' } },
+    tolerance: 0.25,
+    setup: { runtimes: ['node-wasi'], workloads: ['fib'], benches: ['benches/fib.bench.ts'] },
+  } satisfies Partial<Claim>
+  return [
+    { ...base, id: 'example-consistent', statement: 'A node:wasi process starts in about 150 ms.', published: { text: '150 ms', unit: 'ms', value: 150, comparison: 'about', machine: 'a laptop' } },
+    { ...base, id: 'example-contradicts', statement: 'A node:wasi process starts in 50 ms | less.', published: { text: '50 ms', unit: 'ms', value: 50, comparison: 'about' } },
+    {
+      ...base,
+      id: 'example-not-measured',
+      statement: 'wasm3 starts 10 times faster than node:wasi.',
+      source: { ...base.source, checked: false, note: 'Not checked: the table could not be read.' },
+      published: { text: '10x', unit: 'ratio', value: 10, comparison: 'at-least' },
+      quantity: { kind: 'ratio', of: { row: { runtime: 'node-wasi', workload: 'fib' }, metric: 'coldStartMs' }, per: { row: { runtime: 'wasm3', workload: 'fib' }, metric: 'coldStartMs' } },
+      setup: { runtimes: ['node-wasi', 'wasm3'], workloads: ['fib'] },
+    },
+  ]
 }
