@@ -2,7 +2,9 @@
  * launcher: times a child process the way `hyperfine -N` does and prints one JSON line per run.
  *
  *   launcher [--stdout PATH] [--stderr PATH] [--stdin PATH] [--timeout-ms N]
- *            [--runs N] [--parent-pid PID] [--numbered-arg I] -- FILE ARG...
+ *            [--runs N] [--parent-pid PID] [--numbered-arg I] [--cleanup ARG]...
+ *            [--pause-above-bytes N] -- FILE ARG...
+ *   launcher --exec [--parent-pid PID] -- FILE ARG...
  *
  * FILE is resolved like execvp (posix_spawnp): a name without a slash is looked up on the
  * launcher's PATH, a path with a slash is used as given (relative to the working directory).
@@ -27,6 +29,26 @@
  * argument after FILE) in each run: `ID` becomes `ID0`, `ID1`, … so that each run of a series can
  * name something of its own (a container). The argument is formatted outside the timed region.
  *
+ * --cleanup ARG (repeated: the first is the program, the rest its arguments) is a command the
+ * launcher runs after it has killed the child because it was told to stop (SIGTERM, SIGINT,
+ * SIGHUP, or its parent's death): killing `runc run` leaves its container and cgroup behind,
+ * and `--cleanup runc --cleanup delete --cleanup --force --cleanup {3}` removes them. An
+ * argument {N} is replaced by argument N of the run being stopped (after --numbered-arg).
+ * The cleanup gets 10 s; its output goes to /dev/null.
+ *
+ * --pause-above-bytes N: once the runs since the last pause have written more than N bytes to
+ * their stdout and stderr files, the launcher flushes its lines and, before the next run, waits
+ * for one byte on its own stdin: the reader checks and deletes those files meanwhile, so a series
+ * of large outputs never holds more than about N bytes (plus one run's) on disk. It announces
+ * each pause with the line {"pause":R} (R = runs done). End of file on
+ * stdin (the reader is gone) stops the series with an error line. The wait is outside the timed
+ * region; series of small outputs never pause.
+ *
+ * --exec sets the parent-death guard (SIGKILL when the parent dies, and the --parent-pid
+ * check) and then replaces itself with FILE (execvp): for long-lived helpers whose own stdio
+ * and signal handling must stay as they are (the load generator), which must not outlive
+ * their harness.
+ *
  * Failures of the launcher itself print {"error":"..."} and exit 127 (2 for usage errors);
  * in a series the lines of the runs already done come first.
  * On SIGTERM, SIGINT or SIGHUP the launcher SIGKILLs and reaps the child, prints
@@ -50,6 +72,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -178,7 +201,52 @@ struct run_setup {
   long long timeout_ms;
   const posix_spawnattr_t *attributes;
   const sigset_t *waited;
+  /* The --cleanup command (NULL-terminated), or NULL. */
+  char **cleanup;
 };
+
+/*
+ * Runs the --cleanup command after the child was killed on request, with {N} replaced by
+ * argument N of the stopped run's command. Waits at most 10 s, then kills it.
+ */
+static void run_cleanup(const struct run_setup *setup, char *const *command) {
+  if (setup->cleanup == NULL) return;
+  int count = 0;
+  while (setup->cleanup[count] != NULL) count++;
+  int command_count = 0;
+  while (command[command_count] != NULL) command_count++;
+  char **argv = calloc((size_t)count + 1, sizeof *argv);
+  if (argv == NULL) return;
+  for (int i = 0; i < count; i++) {
+    const char *arg = setup->cleanup[i];
+    size_t length = strlen(arg);
+    char *end = NULL;
+    long index = length > 2 && arg[0] == '{' && arg[length - 1] == '}' ? strtol(arg + 1, &end, 10) : -1;
+    int substituted = end != NULL && *end == '}' && index >= 0 && index < command_count;
+    argv[i] = substituted ? command[index] : setup->cleanup[i];
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, argv[0], &actions, setup->attributes, argv, environ) == 0) {
+    int64_t deadline_ns = monotonic_ns() + 10 * (int64_t)1000000000;
+    int status = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (monotonic_ns() > deadline_ns) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      struct timespec pause = {0, 5000000};
+      nanosleep(&pause, NULL);
+    }
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  free(argv);
+}
 
 /*
  * Runs the command once, timed, and prints its JSON line. Returns -1 when the series may go
@@ -268,6 +336,7 @@ static int run_once(const struct run_setup *setup, long long run) {
       char name[32];
       format_signal(sig, name, sizeof name);
       kill_and_reap(pid, &status, &usage);
+      run_cleanup(setup, command);
       print_error("interrupted by %s", name);
       return 128 + sig;
     } else if (errno != EAGAIN && errno != EINTR) {
@@ -304,6 +373,20 @@ static int run_once(const struct run_setup *setup, long long run) {
   return timed_out ? 0 : -1;
 }
 
+/* Bytes run `run` wrote to its stdout and stderr files (0 for /dev/null or a missing file). */
+static long long run_output_bytes(const struct run_setup *setup, long long run) {
+  char path[4096];
+  long long total = 0;
+  struct stat info;
+  output_path(path, sizeof path, setup->stdout_path, setup->series, run);
+  if (strcmp(path, "/dev/null") != 0 && stat(path, &info) == 0) total += info.st_size;
+  if (strcmp(setup->stderr_path, setup->stdout_path) != 0) {
+    output_path(path, sizeof path, setup->stderr_path, setup->series, run);
+    if (strcmp(path, "/dev/null") != 0 && stat(path, &info) == 0) total += info.st_size;
+  }
+  return total;
+}
+
 int main(int argc, char **argv) {
   const char *stdin_path = "/dev/null";
   const char *stdout_path = "/dev/null";
@@ -312,8 +395,16 @@ int main(int argc, char **argv) {
   long long parent_pid = -1;
   long long runs = 1;
   long long numbered_arg = -1;
+  long long pause_above_bytes = 0;
   int series = 0;
+  int exec_mode = 0;
   int command_index = -1;
+  char **cleanup = calloc((size_t)argc + 1, sizeof *cleanup);
+  int cleanup_count = 0;
+  if (cleanup == NULL) {
+    print_error("out of memory");
+    return EXIT_INTERNAL;
+  }
 
   /* Block the signals we wait for before anything else: a SIGTERM (also the parent-death
    * signal) or SIGCHLD that arrives early stays pending and is picked up by sigtimedwait. */
@@ -335,6 +426,10 @@ int main(int argc, char **argv) {
     if (strcmp(arg, "--") == 0) {
       command_index = i + 1;
       break;
+    }
+    if (strcmp(arg, "--exec") == 0) {
+      exec_mode = 1;
+      continue;
     }
     if (i + 1 >= argc) {
       print_error("option %s needs a value", arg);
@@ -366,6 +461,14 @@ int main(int argc, char **argv) {
         print_error("--numbered-arg must be a positive integer, got %s", value);
         return EXIT_USAGE;
       }
+    } else if (strcmp(arg, "--cleanup") == 0) {
+      cleanup[cleanup_count++] = (char *)value;
+    } else if (strcmp(arg, "--pause-above-bytes") == 0) {
+      pause_above_bytes = parse_count(value);
+      if (pause_above_bytes < 1) {
+        print_error("--pause-above-bytes must be a positive integer, got %s", value);
+        return EXIT_USAGE;
+      }
     } else if (strcmp(arg, "--parent-pid") == 0) {
       parent_pid = parse_count(value);
       if (parent_pid < 1) {
@@ -375,7 +478,8 @@ int main(int argc, char **argv) {
     } else {
       print_error("unknown option %s; usage: launcher [--stdout PATH] [--stderr PATH] "
                   "[--stdin PATH] [--timeout-ms N] [--runs N] [--parent-pid PID] [--numbered-arg I] "
-                  "-- FILE ARG...",
+                  "[--cleanup ARG]... [--pause-above-bytes N] -- FILE ARG... | launcher --exec "
+                  "[--parent-pid PID] -- FILE ARG...",
                   arg);
       return EXIT_USAGE;
     }
@@ -391,12 +495,23 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
 
-  if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) {
+  /* --exec: the program itself gets the guard; SIGKILL, since it has no launcher to clean up. */
+  if (prctl(PR_SET_PDEATHSIG, exec_mode ? SIGKILL : SIGTERM) != 0) {
     print_error("prctl(PR_SET_PDEATHSIG) failed: %s", strerror(errno));
     return EXIT_INTERNAL;
   }
   if (parent_pid > 0 && getppid() != (pid_t)parent_pid) {
     print_error("parent %lld exited before the launcher started", parent_pid);
+    return EXIT_INTERNAL;
+  }
+  if (exec_mode) {
+    /* The parent-death signal survives execve (the program is not set-user-ID); the blocked
+     * signals must not. */
+    sigset_t empty_mask;
+    sigemptyset(&empty_mask);
+    sigprocmask(SIG_SETMASK, &empty_mask, NULL);
+    execvp(argv[command_index], argv + command_index);
+    print_error("spawn failed: %s: %s", argv[command_index], strerror(errno));
     return EXIT_INTERNAL;
   }
 
@@ -421,11 +536,29 @@ int main(int argc, char **argv) {
     .timeout_ms = timeout_ms,
     .attributes = &attributes,
     .waited = &waited,
+    .cleanup = cleanup_count > 0 ? cleanup : NULL,
   };
+  long long unread_bytes = 0;
   for (long long run = 0; run < runs; run++) {
     int outcome = run_once(&setup, run);
     if (outcome > 0) return outcome;
     if (outcome == 0) break;
+    if (pause_above_bytes > 0 && run + 1 < runs) {
+      unread_bytes += run_output_bytes(&setup, run);
+      if (unread_bytes > pause_above_bytes) {
+        printf("{\"pause\":%lld}\n", run + 1);
+        if (fflush(stdout) != 0) return EXIT_INTERNAL;
+        char go = 0;
+        ssize_t got;
+        while ((got = read(STDIN_FILENO, &go, 1)) < 0 && errno == EINTR) {
+        }
+        if (got != 1) {
+          print_error("the reader closed the launcher's stdin after run %lld of %lld; series stopped", run + 1, runs);
+          return EXIT_INTERNAL;
+        }
+        unread_bytes = 0;
+      }
+    }
   }
   if (fflush(stdout) != 0) return EXIT_INTERNAL;
   return 0;

@@ -15,6 +15,7 @@ export function toInvocationResult(run: MeasuredRun): InvocationResult {
   const { warmNs, stderrTail } = parseHarnessStderr(run.stderr.toString('utf8'))
   return {
     stdout: run.stdout,
+    stdoutDigest: run.stdoutDigest,
     stderrTail,
     exitCode: run.exitCode,
     signal: run.signal,

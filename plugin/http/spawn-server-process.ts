@@ -56,9 +56,9 @@ export async function spawnServerProcess(spec: ServerProcessSpec): Promise<Serve
     child.once('close', (code, signal) => {
       const report = parseLauncherReport(launcherOutput)
       void outputTail().then((tail) => {
-        if (report !== undefined && !('error' in report)) resolve({ exitCode: report.exitCode, signal: report.signal, outputTail: tail })
+        if (report !== undefined && 'exitCode' in report) resolve({ exitCode: report.exitCode, signal: report.signal, outputTail: tail })
         // Stopped by `close` (or the parent's death): the launcher SIGKILLed the server.
-        else if (report !== undefined && report.error.startsWith('interrupted by')) resolve({ exitCode: null, signal: 'SIGKILL', outputTail: tail })
+        else if (report !== undefined && 'error' in report && report.error.startsWith('interrupted by')) resolve({ exitCode: null, signal: 'SIGKILL', outputTail: tail })
         else resolve({ exitCode: code, signal, outputTail: `${tail}\n${launcherOutput.trim()}`.trim() })
       })
     })
