@@ -14,6 +14,8 @@ export type BenchErrorCode =
   | 'invalid-baseline'
   | 'regression'
   | 'report-failed'
+  | 'unwritable-output'
+  | 'port-taken'
 
 /** The one error class of the project: a `code` for programs, a message for people, the original `cause`. */
 export class BenchError extends Error {

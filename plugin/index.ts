@@ -14,6 +14,7 @@ import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
 import { planKey, type BenchPlan } from './plan.ts'
 import { createProgressReporter } from './reporters/progress-reporter.ts'
 import { createResultsReporter } from './reporters/results-reporter.ts'
+import { assertWritableDir } from './results/write-results.ts'
 import { loadWorkloads, workloadsDir as builtinWorkloadsDir } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { loadProjectRuntimes, resolveRuntimeModulePaths } from './project-runtimes.ts'
@@ -68,6 +69,8 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
+      // A full or read-only results folder is found now, not after the whole run.
+      await assertWritableDir(resolve(vitest.config.root, options.outputDir))
       await sweepStaleScratchDirs()
       const workloadDirs = await resolveWorkloadDirs(vitest.config.root, options.workloadsDir)
       const found = await loadWorkloads(workloadDirs)

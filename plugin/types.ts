@@ -244,4 +244,4 @@ export type MetricName =
   | 'valgrindInstructions'
 
 /** Measurement-quality warnings: a closed list, each with advice. */
-export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
+export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured' | 'load-cut-short' | 'slow-load-generator'

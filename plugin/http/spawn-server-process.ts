@@ -18,6 +18,11 @@ export interface ServerProcessSpec {
   /** Extra environment on top of this process's. */
   env?: Record<string, string>
   cwd?: string
+  /**
+   * A command the launcher runs after it has killed the server because it was stopped (`close`,
+   * Ctrl-C, this process dying): what killing the server's process leaves behind (a runc container).
+   */
+  cleanup?: string[]
 }
 
 /** How much of the server's output a failure message quotes, in bytes (stderr and stdout each). */
@@ -42,7 +47,7 @@ export async function spawnServerProcess(spec: ServerProcessSpec): Promise<Serve
   const stderrPath = join(spec.scratchDir, 'server.stderr')
   const child = spawn(launcher, [
     '--stdout', stdoutPath, '--stderr', stderrPath, '--timeout-ms', String(lifetimeLimitMs),
-    '--parent-pid', String(process.pid), '--', spec.file, ...spec.args,
+    '--parent-pid', String(process.pid), ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]), '--', spec.file, ...spec.args,
   ], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...spec.env },
