@@ -3,7 +3,7 @@
  *
  *   launcher [--stdout PATH] [--stderr PATH] [--stdin PATH] [--timeout-ms N]
  *            [--runs N] [--parent-pid PID] [--numbered-arg I] [--cleanup ARG]...
- *            [--pause-above-bytes N] -- FILE ARG...
+ *            [--pause-above-bytes N] [--scratch-dir DIR [--keep-on-sigterm]] -- FILE ARG...
  *   launcher --exec [--parent-pid PID] -- FILE ARG...
  *
  * FILE is resolved like execvp (posix_spawnp): a name without a slash is looked up on the
@@ -44,6 +44,13 @@
  * stdin (the reader is gone) stops the series with an error line. The wait is outside the timed
  * region; series of small outputs never pause.
  *
+ * --scratch-dir DIR: a folder of the caller's that holds the --stdout/--stderr files (and perhaps
+ * other files of this run only). When the launcher is stopped (SIGINT, SIGTERM, SIGHUP, its
+ * parent's death, or its reader going away during a pause), nobody will read them: after the
+ * cleanup command it deletes the folder and everything in it, so that a Ctrl-C or a killed
+ * harness leaves no scratch files. --keep-on-sigterm: a SIGTERM while the parent lives (the
+ * parent stopping a server it will then quote the output of) leaves them to the parent.
+ *
  * --exec sets the parent-death guard (SIGKILL when the parent dies, and the --parent-pid
  * check) and then replaces itself with FILE (execvp): for long-lived helpers whose own stdio
  * and signal handling must stay as they are (the load generator), which must not outlive
@@ -62,6 +69,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <spawn.h>
@@ -203,7 +211,32 @@ struct run_setup {
   const sigset_t *waited;
   /* The --cleanup command (NULL-terminated), or NULL. */
   char **cleanup;
+  /* --scratch-dir: the folder of the output files, removed with them when the launcher is stopped; or NULL. */
+  const char *scratch_dir;
+  /* The launcher's parent at start: when getppid() differs, the parent has died. */
+  pid_t parent;
+  /* --keep-on-sigterm: a SIGTERM from the live parent leaves the scratch folder to it. */
+  int keep_on_sigterm;
 };
+
+static int remove_entry(const char *path, const struct stat *info, int type, struct FTW *walk) {
+  (void)info;
+  (void)walk;
+  if (type == FTW_DP) rmdir(path);
+  else unlink(path);
+  return 0;
+}
+
+/*
+ * When stopped, nobody will read the scratch folder any more: with --scratch-dir, delete it and all
+ * in it. With --keep-on-sigterm, a SIGTERM from the live parent (its own `close`) leaves the files
+ * to the parent, which may still quote them.
+ */
+static void remove_outputs(const struct run_setup *setup, int sig) {
+  if (setup->scratch_dir == NULL) return;
+  if (setup->keep_on_sigterm && sig == SIGTERM && getppid() == setup->parent) return;
+  nftw(setup->scratch_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
 
 /*
  * Runs the --cleanup command after the child was killed on request, with {N} replaced by
@@ -337,6 +370,7 @@ static int run_once(const struct run_setup *setup, long long run) {
       format_signal(sig, name, sizeof name);
       kill_and_reap(pid, &status, &usage);
       run_cleanup(setup, command);
+      remove_outputs(setup, sig);
       print_error("interrupted by %s", name);
       return 128 + sig;
     } else if (errno != EAGAIN && errno != EINTR) {
@@ -396,6 +430,8 @@ int main(int argc, char **argv) {
   long long runs = 1;
   long long numbered_arg = -1;
   long long pause_above_bytes = 0;
+  const char *scratch_dir = NULL;
+  int keep_on_sigterm = 0;
   int series = 0;
   int exec_mode = 0;
   int command_index = -1;
@@ -426,6 +462,10 @@ int main(int argc, char **argv) {
     if (strcmp(arg, "--") == 0) {
       command_index = i + 1;
       break;
+    }
+    if (strcmp(arg, "--keep-on-sigterm") == 0) {
+      keep_on_sigterm = 1;
+      continue;
     }
     if (strcmp(arg, "--exec") == 0) {
       exec_mode = 1;
@@ -461,6 +501,8 @@ int main(int argc, char **argv) {
         print_error("--numbered-arg must be a positive integer, got %s", value);
         return EXIT_USAGE;
       }
+    } else if (strcmp(arg, "--scratch-dir") == 0) {
+      scratch_dir = value;
     } else if (strcmp(arg, "--cleanup") == 0) {
       cleanup[cleanup_count++] = (char *)value;
     } else if (strcmp(arg, "--pause-above-bytes") == 0) {
@@ -478,7 +520,7 @@ int main(int argc, char **argv) {
     } else {
       print_error("unknown option %s; usage: launcher [--stdout PATH] [--stderr PATH] "
                   "[--stdin PATH] [--timeout-ms N] [--runs N] [--parent-pid PID] [--numbered-arg I] "
-                  "[--cleanup ARG]... [--pause-above-bytes N] -- FILE ARG... | launcher --exec "
+                  "[--cleanup ARG]... [--pause-above-bytes N] [--scratch-dir DIR [--keep-on-sigterm]] -- FILE ARG... | launcher --exec "
                   "[--parent-pid PID] -- FILE ARG...",
                   arg);
       return EXIT_USAGE;
@@ -537,6 +579,9 @@ int main(int argc, char **argv) {
     .attributes = &attributes,
     .waited = &waited,
     .cleanup = cleanup_count > 0 ? cleanup : NULL,
+    .scratch_dir = scratch_dir,
+    .parent = getppid(),
+    .keep_on_sigterm = keep_on_sigterm,
   };
   long long unread_bytes = 0;
   for (long long run = 0; run < runs; run++) {
@@ -553,6 +598,7 @@ int main(int argc, char **argv) {
         while ((got = read(STDIN_FILENO, &go, 1)) < 0 && errno == EINTR) {
         }
         if (got != 1) {
+          remove_outputs(&setup, SIGINT);
           print_error("the reader closed the launcher's stdin after run %lld of %lld; series stopped", run + 1, runs);
           return EXIT_INTERNAL;
         }

@@ -197,6 +197,8 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
       '--runs', String(runs),
       '--parent-pid', String(process.pid),
       '--pause-above-bytes', String(pauseAboveBytes),
+      // Stopped (Ctrl-C, this process killed), the launcher deletes the folder: nobody will read it.
+      '--scratch-dir', dir,
       ...(spec.stdinPath === undefined ? [] : ['--stdin', spec.stdinPath]),
       ...(spec.numberedArg === undefined ? [] : ['--numbered-arg', String(spec.numberedArg + 1)]),
       ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]),

@@ -13,7 +13,10 @@ export interface ServerProcessSpec {
   args: string[]
   /** The URL one request fetches, for the ServerInstance. */
   url: string
-  /** Where the server's stdout and stderr files go (the spawn request's scratch folder). */
+  /**
+   * Where the server's stdout and stderr files go: the spawn request's scratch folder, which belongs
+   * to this one server. Stopped by Ctrl-C or this process's death, the launcher deletes it.
+   */
   scratchDir: string
   /** Extra environment on top of this process's. */
   env?: Record<string, string>
@@ -47,7 +50,11 @@ export async function spawnServerProcess(spec: ServerProcessSpec): Promise<Serve
   const stderrPath = join(spec.scratchDir, 'server.stderr')
   const child = spawn(launcher, [
     '--stdout', stdoutPath, '--stderr', stderrPath, '--timeout-ms', String(lifetimeLimitMs),
-    '--parent-pid', String(process.pid), ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]), '--', spec.file, ...spec.args,
+    '--parent-pid', String(process.pid), ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]),
+    // Stopped by Ctrl-C or this process's death, the launcher deletes the scratch folder itself.
+    // (`close` sends SIGTERM and still reads the output tail: --keep-on-sigterm.)
+    '--scratch-dir', spec.scratchDir, '--keep-on-sigterm',
+    '--', spec.file, ...spec.args,
   ], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...spec.env },
