@@ -217,7 +217,7 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
     // after a pause line the launcher waits for one byte before the next run.
     const measured: MeasuredRun[] = []
     let reading: Promise<void> = Promise.resolve()
-    let readError: unknown
+    let readError: Error | undefined
     let pendingText = ''
     let measurementCount = 0
     subprocess.stdout.setEncoding('utf8')
@@ -233,7 +233,7 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
           reading = reading.then(async () => {
             if (readError === undefined) measured[index] = await readRun(report, `${stdoutPrefix}.${index}`, `${stderrPrefix}.${index}`)
           }).catch((error: unknown) => {
-            readError ??= error
+            readError ??= error instanceof Error ? error : new Error(String(error))
             subprocess.stdin.end()
           })
         }
@@ -282,7 +282,7 @@ export async function readOutputStream(path: string): Promise<OutputDigest & { h
   const hash = createHash('sha256')
   const headChunks: Buffer[] = []
   let headLength = 0
-  let tailChunks: Buffer[] = []
+  const tailChunks: Buffer[] = []
   let tailLength = 0
   let bytes = 0
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
