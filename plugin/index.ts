@@ -5,7 +5,7 @@ import { runtimeNames, runtimes } from '../fixtures/index.ts'
 import { serverNames, servers } from '../fixtures/servers/index.ts'
 import { detectLoadGenerator } from './http/load-generator.ts'
 import { findBaseline } from './baseline/baseline-store.ts'
-import { resolveUpdate } from './baseline/run-gate.ts'
+import { assertUpdateValue, resolveUpdate } from './baseline/run-gate.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
 import { sweepStaleScratchDirs } from './harness/scratch-dir.ts'
 import { BenchError, formatNames } from './errors.ts'
@@ -69,6 +69,7 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
+      assertUpdateValue(vitest.config)
       // A full or read-only results folder is found now, not after the whole run.
       await assertWritableDir(resolve(vitest.config.root, options.outputDir))
       await sweepStaleScratchDirs()
