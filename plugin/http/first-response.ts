@@ -5,6 +5,7 @@ import type { ExpectedOutput } from '../types.ts'
 import { responseProblem } from './check-response.ts'
 import { fetchResponse, TruncatedResponseError } from './fetch-response.ts'
 import { assertPortFree, findFreePort } from './free-port.ts'
+import { httpTimeoutAdvice } from './http-options.ts'
 import { findListenerOwner } from './listener-owner.ts'
 import { describeExit, formatTail } from './spawn-server-process.ts'
 import type { PreparedServer, ServerExit, ServerInstance } from './types.ts'
@@ -81,7 +82,7 @@ export async function startAndTimeFirstResponse(prepared: PreparedServer, settin
     }
     await instance.close()
     const tail = (await instance.exited)?.outputTail ?? ''
-    throw new BenchError('timeout', `${settings.title} did not answer on 127.0.0.1:${port} within ${settings.timeoutMs} ms (last attempt: ${lastError}). Raise \`timeoutMs\` if it is just slow to start.${formatTail(tail)}`)
+    throw new BenchError('timeout', `${settings.title} did not answer on 127.0.0.1:${port} within ${settings.timeoutMs} ms (last attempt: ${lastError}). ${httpTimeoutAdvice} if it is just slow to start.${formatTail(tail)}`)
   } catch (error) {
     await instance?.close()
     await cleanup()

@@ -1,4 +1,5 @@
-// hey must not outlive a harness that is killed outright (SIGKILL of a Vitest worker, the OOM killer).
+// hey against a local server: it must not outlive a harness that is killed outright (SIGKILL of a
+// Vitest worker, the OOM killer), and a phase that ends at maxRequests says so.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
@@ -7,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, expect, test } from 'vitest'
 import { listDescendants } from '../collectors/process-tree.ts'
+import { startHey } from './hey.ts'
 import { detectLoadGenerator } from './load-generator.ts'
 
 const hey = await detectLoadGenerator('hey')
@@ -39,4 +41,13 @@ setInterval(() => {}, 1000)`
   await exited
   await waitFor(`hey ${heyPid} to be gone`, () => Promise.resolve(existsSync(`/proc/${heyPid}`) ? undefined : true), 5_000)
   expect(existsSync(`/proc/${heyPid}`)).toBe(false)
+})
+
+test.skipIf(!hey.available)(`a phase that reaches maxRequests before its duration is marked stoppedByMaxRequests; one stopped by its duration is not${skipNote}`, { timeout: 30_000 }, async () => {
+  const url = `http://127.0.0.1:${port}/`
+  const cut = await startHey(hey.path ?? 'hey', { url, concurrency: 1, durationMs: 20_000, maxRequests: 20, keepAlive: true, requestTimeoutMs: 1000 }).report
+  expect(cut.requests).toBe(20)
+  expect(cut.stoppedByMaxRequests).toBe(true)
+  const timed = await startHey(hey.path ?? 'hey', { url, concurrency: 1, durationMs: 300, maxRequests: 100_000_000, keepAlive: true, requestTimeoutMs: 1000 }).report
+  expect(timed.stoppedByMaxRequests).toBeUndefined()
 })

@@ -1,6 +1,7 @@
 import { execa } from 'execa'
 import { guardedCommand } from '../collectors/launcher.ts'
 import { BenchError } from '../errors.ts'
+import { httpTimeoutAdvice } from './http-options.ts'
 import type { ServerRequest } from './types.ts'
 
 /** One load phase: who to load, how hard and for how long. */
@@ -145,7 +146,7 @@ export function startHey(heyPath: string, request: LoadRequest): LoadPhase {
     const result = await subprocess
     clearTimeout(stopTimer)
     if (aborted) throw new BenchError('invocation-failed', 'the load phase was aborted')
-    if (result.timedOut) throw new BenchError('timeout', `hey did not finish within ${limitMs} ms and was killed.`)
+    if (result.timedOut) throw new BenchError('timeout', `hey did not finish within ${limitMs} ms (the load phase, one request's timeout and ${graceMs} ms) and was killed: requests hang on the server. ${httpTimeoutAdvice} if they are just slow.`)
     if (result.exitCode !== 0) {
       const said = `${String(result.stderr)}\n${String(result.stdout)}`.trim().slice(0, 1000)
       throw new BenchError('invocation-failed', `hey failed (${result.shortMessage ?? `exit code ${String(result.exitCode)}`}): ${said}`)
