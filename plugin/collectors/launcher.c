@@ -34,6 +34,8 @@
  * SIGHUP, or its parent's death): killing `runc run` leaves its container and cgroup behind,
  * and `--cleanup runc --cleanup delete --cleanup --force --cleanup {3}` removes them. An
  * argument {N} is replaced by argument N of the run being stopped (after --numbered-arg).
+ * With a cleanup command, the child is first asked to stop (SIGTERM, 2 s) before it is killed:
+ * `runc run` killed during container creation leaves cgroups that `runc delete` cannot find.
  * The cleanup gets 10 s; its output goes to /dev/null.
  *
  * --pause-above-bytes N: once the runs since the last pause have written more than N bytes to
@@ -44,7 +46,7 @@
  * stdin (the reader is gone) stops the series with an error line. The wait is outside the timed
  * region; series of small outputs never pause.
  *
- * --scratch-dir DIR: a folder of the caller's that holds the --stdout/--stderr files (and perhaps
+ * --scratch-dir DIR (repeatable): a folder of the caller's that holds the --stdout/--stderr files (and perhaps
  * other files of this run only). When the launcher is stopped (SIGINT, SIGTERM, SIGHUP, its
  * parent's death, or its reader going away during a pause), nobody will read them: after the
  * cleanup command it deletes the folder and everything in it, so that a Ctrl-C or a killed
@@ -187,6 +189,24 @@ static void kill_and_reap(pid_t pid, int *status, struct rusage *usage) {
   }
 }
 
+/*
+ * Asks the child to stop (SIGTERM) and gives it up to grace_ms to exit on its own before it is
+ * killed and reaped: `runc run` killed outright while it creates a container leaves the
+ * container's cgroups behind where `runc delete` cannot find them; asked, it tears down itself.
+ */
+static void stop_gently_and_reap(pid_t pid, int *status, struct rusage *usage, int64_t grace_ms) {
+  kill(pid, SIGTERM);
+  int64_t deadline_ns = monotonic_ns() + grace_ms * 1000000;
+  while (monotonic_ns() < deadline_ns) {
+    pid_t reaped = wait4(pid, status, WNOHANG, usage);
+    if (reaped == pid) return;
+    if (reaped < 0 && errno != EINTR) break;
+    struct timespec pause = {0, 2000000};
+    nanosleep(&pause, NULL);
+  }
+  kill_and_reap(pid, status, usage);
+}
+
 /* The output file of one run: PATH itself for a single run, PATH.<run> in a series. */
 static void output_path(char *buf, size_t size, const char *path, int series, long long run) {
   if (!series || strcmp(path, "/dev/null") == 0) {
@@ -211,8 +231,8 @@ struct run_setup {
   const sigset_t *waited;
   /* The --cleanup command (NULL-terminated), or NULL. */
   char **cleanup;
-  /* --scratch-dir: the folder of the output files, removed with them when the launcher is stopped; or NULL. */
-  const char *scratch_dir;
+  /* --scratch-dir (repeatable): folders removed when the launcher is stopped; NULL-terminated, or NULL. */
+  char **scratch_dirs;
   /* The launcher's parent at start: when getppid() differs, the parent has died. */
   pid_t parent;
   /* --keep-on-sigterm: a SIGTERM from the live parent leaves the scratch folder to it. */
@@ -233,9 +253,9 @@ static int remove_entry(const char *path, const struct stat *info, int type, str
  * to the parent, which may still quote them.
  */
 static void remove_outputs(const struct run_setup *setup, int sig) {
-  if (setup->scratch_dir == NULL) return;
+  if (setup->scratch_dirs == NULL) return;
   if (setup->keep_on_sigterm && sig == SIGTERM && getppid() == setup->parent) return;
-  nftw(setup->scratch_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  for (char **dir = setup->scratch_dirs; *dir != NULL; dir++) nftw(*dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /*
@@ -368,7 +388,9 @@ static int run_once(const struct run_setup *setup, long long run) {
     } else if (sig > 0) {
       char name[32];
       format_signal(sig, name, sizeof name);
-      kill_and_reap(pid, &status, &usage);
+      /* With a cleanup command the child is one that leaves state behind: let it stop itself first. */
+      if (setup->cleanup != NULL) stop_gently_and_reap(pid, &status, &usage, 2000);
+      else kill_and_reap(pid, &status, &usage);
       run_cleanup(setup, command);
       remove_outputs(setup, sig);
       print_error("interrupted by %s", name);
@@ -430,14 +452,15 @@ int main(int argc, char **argv) {
   long long runs = 1;
   long long numbered_arg = -1;
   long long pause_above_bytes = 0;
-  const char *scratch_dir = NULL;
+  char **scratch_dirs = calloc((size_t)argc + 1, sizeof *scratch_dirs);
+  int scratch_count = 0;
   int keep_on_sigterm = 0;
   int series = 0;
   int exec_mode = 0;
   int command_index = -1;
   char **cleanup = calloc((size_t)argc + 1, sizeof *cleanup);
   int cleanup_count = 0;
-  if (cleanup == NULL) {
+  if (cleanup == NULL || scratch_dirs == NULL) {
     print_error("out of memory");
     return EXIT_INTERNAL;
   }
@@ -502,7 +525,7 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
       }
     } else if (strcmp(arg, "--scratch-dir") == 0) {
-      scratch_dir = value;
+      scratch_dirs[scratch_count++] = (char *)value;
     } else if (strcmp(arg, "--cleanup") == 0) {
       cleanup[cleanup_count++] = (char *)value;
     } else if (strcmp(arg, "--pause-above-bytes") == 0) {
@@ -579,7 +602,7 @@ int main(int argc, char **argv) {
     .attributes = &attributes,
     .waited = &waited,
     .cleanup = cleanup_count > 0 ? cleanup : NULL,
-    .scratch_dir = scratch_dir,
+    .scratch_dirs = scratch_count > 0 ? scratch_dirs : NULL,
     .parent = getppid(),
     .keep_on_sigterm = keep_on_sigterm,
   };

@@ -82,6 +82,11 @@ export interface MeasuredRunSpec {
    * of that run: `['runc', 'delete', '--force', '{4}']` removes the container `runc run` left.
    */
   cleanup?: string[]
+  /**
+   * Further folders of the caller's that the launcher deletes when it is stopped (Ctrl-C, this
+   * process killed), besides its own output folder: those of an instance that dies with it (a runc bundle).
+   */
+  scratchDirs?: string[]
 }
 
 const sourceUrl = new URL('./launcher.c', import.meta.url)
@@ -197,8 +202,9 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
       '--runs', String(runs),
       '--parent-pid', String(process.pid),
       '--pause-above-bytes', String(pauseAboveBytes),
-      // Stopped (Ctrl-C, this process killed), the launcher deletes the folder: nobody will read it.
+      // Stopped (Ctrl-C, this process killed), the launcher deletes the folders: nobody will read them.
       '--scratch-dir', dir,
+      ...(spec.scratchDirs ?? []).flatMap((extra) => ['--scratch-dir', extra]),
       ...(spec.stdinPath === undefined ? [] : ['--stdin', spec.stdinPath]),
       ...(spec.numberedArg === undefined ? [] : ['--numbered-arg', String(spec.numberedArg + 1)]),
       ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]),

@@ -55,6 +55,8 @@ export async function startAndTimeFirstResponse(prepared: PreparedServer, settin
   let instance: ServerInstance | undefined
   try {
     instance = await prepared.spawn({ port, scratchDir, env: settings.env ?? {} })
+    // A server with no local process (a remote endpoint) keeps nothing there: nothing to leave behind if the run is killed.
+    if (instance.pid === undefined) await cleanup()
     let exit: ServerExit | undefined
     void instance.exited?.then((value) => { exit = value })
     const deadline = started + settings.timeoutMs
