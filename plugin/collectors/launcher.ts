@@ -87,6 +87,11 @@ export interface MeasuredRunSpec {
    * process killed), besides its own output folder: those of an instance that dies with it (a runc bundle).
    */
   scratchDirs?: string[]
+  /**
+   * How much of each run's stdout is kept in memory, in bytes; default {@link outputHeadBytes}. The
+   * digest always covers all of it. A workload whose output is judged by a check function needs it whole.
+   */
+  keepStdoutBytes?: number | undefined
 }
 
 const sourceUrl = new URL('./launcher.c', import.meta.url)
@@ -237,7 +242,7 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
         } else if (report !== undefined && isLauncherMeasurement(report)) {
           const index = measurementCount++
           reading = reading.then(async () => {
-            if (readError === undefined) measured[index] = await readRun(report, `${stdoutPrefix}.${index}`, `${stderrPrefix}.${index}`)
+            if (readError === undefined) measured[index] = await readRun(report, `${stdoutPrefix}.${index}`, `${stderrPrefix}.${index}`, spec.keepStdoutBytes ?? outputHeadBytes)
           }).catch((error: unknown) => {
             readError ??= error instanceof Error ? error : new Error(String(error))
             subprocess.stdin.end()
@@ -263,8 +268,8 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
 }
 
 /** Reads one run's output files as streams (digest and head of stdout, tail of stderr), then deletes them. */
-async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPath: string): Promise<MeasuredRun> {
-  const [stdout, stderr] = await Promise.all([readOutputStream(stdoutPath), readOutputStream(stderrPath)])
+async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPath: string, headBytes: number): Promise<MeasuredRun> {
+  const [stdout, stderr] = await Promise.all([readOutputStream(stdoutPath, headBytes), readOutputStream(stderrPath, 0)])
   await Promise.all([rm(stdoutPath, { force: true }), rm(stderrPath, { force: true })])
   return {
     stdout: stdout.head,
@@ -281,10 +286,11 @@ async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPa
 }
 
 /**
- * Reads a file once as a stream: its length and SHA-256, its first {@link outputHeadBytes} and its
- * last {@link stderrKeepBytes}, so that memory stays bounded whatever the output's size.
+ * Reads a file once as a stream: its length and SHA-256, its first `headBytes` (default
+ * {@link outputHeadBytes}) and its last {@link stderrKeepBytes}, so that memory stays bounded
+ * whatever the output's size.
  */
-export async function readOutputStream(path: string): Promise<OutputDigest & { head: Buffer; tail: Buffer }> {
+export async function readOutputStream(path: string, headBytes = outputHeadBytes): Promise<OutputDigest & { head: Buffer; tail: Buffer }> {
   const hash = createHash('sha256')
   const headChunks: Buffer[] = []
   let headLength = 0
@@ -294,8 +300,8 @@ export async function readOutputStream(path: string): Promise<OutputDigest & { h
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     hash.update(chunk)
     bytes += chunk.length
-    if (headLength < outputHeadBytes) {
-      const part = chunk.subarray(0, outputHeadBytes - headLength)
+    if (headLength < headBytes) {
+      const part = chunk.subarray(0, headBytes - headLength)
       headChunks.push(part)
       headLength += part.length
     }
