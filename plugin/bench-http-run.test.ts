@@ -87,7 +87,7 @@ const cases = kinds.flatMap(({ kind, env }) => interruptions.map((interruption) 
 test.skipIf(!hey.available).each(cases)(`$signal to the $target during a load phase ($kind) leaves nothing behind and keeps the rows so far${skipNote}`, { timeout: 240_000 }, async ({ env: kindEnv, signal, target }) => {
   const dir = join(outputDir, `${kindEnv.WFB_RUNTIMES}-${signal}-${target}`)
   const { reachedLive, leftovers, exitCode, output } = await interruptAndListLeftovers(
-    (env) => runHttpBench({ WFB_OUTPUT_DIR: dir, WFB_HTTP_DURATION_MS: '3000', WFB_HTTP_COLD_SAMPLES: '1', WFB_HTTP_CONCURRENCY: '1,2', WFB_HTTP_KEEPALIVE: 'on', ...kindEnv, ...env }, { detached: true }),
+    (env) => runHttpBench({ WFB_OUTPUT_DIR: dir, WFB_HTTP_DURATION_MS: '6000', WFB_HTTP_COLD_SAMPLES: '1', WFB_HTTP_CONCURRENCY: '1,2', WFB_HTTP_KEEPALIVE: 'on', ...kindEnv, ...env }, { detached: true }),
     (command) => /(^|\/)hey -n /.test(command),
     { signal, target },
     async () => (await rowsIn(join(dir, 'latest.json'))) >= 1,

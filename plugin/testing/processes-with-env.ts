@@ -87,8 +87,13 @@ export async function interruptAndListLeftovers(
     return found.find(({ command }) => isLive(command))
   }
   const deadline = Date.now() + 60_000
+  // First the moment (`ready`), then a live process found after it: one found before may be gone by then.
+  while (!(await ready()) && Date.now() < deadline) {
+    await live()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   let target = await live()
-  while ((target === undefined || !(await ready())) && Date.now() < deadline) {
+  while (target === undefined && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50))
     target = await live()
   }
@@ -104,7 +109,7 @@ export async function interruptAndListLeftovers(
     if (interruption.target === 'group' && run.pid !== undefined) process.kill(-run.pid, interruption.signal)
     else if (interruption.target === 'main') run.kill(interruption.signal)
     else {
-      const stat = await readFile(`/proc/${target.pid}/stat`, 'utf8').catch(() => '')
+      const stat = await readFile(`/proc/${target.pid}/stat`, 'utf8').catch(async () => readFile(`/proc/${(await live())?.pid ?? 0}/stat`, 'utf8').catch(() => ''))
       const worker = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
       if (Number.isInteger(worker) && worker > 1) process.kill(worker, interruption.signal)
     }
