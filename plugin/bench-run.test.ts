@@ -86,7 +86,7 @@ describe('vitest bench with the plugin', () => {
   test.each(interruptions)(`$signal to the $target in the middle of a run leaves no process, ${containers}, cgroup or scratch folder; the rows so far are kept, marked incomplete`, { timeout: 240_000 }, async (interruption) => {
     const dir = join(outputDir, `${interruption.signal}-${interruption.target}`)
     const { reachedLive, leftovers, exitCode, output } = await interruptAndListLeftovers(
-      (env) => runBench({ WFB_OUTPUT_DIR: dir, WFB_RUNTIMES: runc.available ? 'native,runc' : 'native', WFB_COLD_SAMPLES: '3000', ...env }, { detached: true, files: ['fib.bench'] }),
+      (env) => runBench({ WFB_OUTPUT_DIR: dir, WFB_RUNTIMES: runc.available ? 'native,runc' : 'native', WFB_COLD_SAMPLES: runc.available ? '500' : '3000', ...env }, { detached: true, files: ['fib.bench'] }),
       (command) => command.includes('/build/launcher/launcher-') && (!runc.available || command.includes(' run --bundle ')),
       interruption,
       async () => (await rowsIn(join(dir, 'latest.json'))) >= 1,

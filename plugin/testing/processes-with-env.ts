@@ -62,6 +62,22 @@ export async function listLeftovers(marker: string, pids: ReadonlySet<number>): 
   }
 }
 
+async function parentOf(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  return Number.isInteger(parent) && parent > 1 ? parent : undefined
+}
+
+/**
+ * The Vitest worker above a live process: its nearest ancestor that is not the measurement launcher
+ * (a process the launcher has just forked still shows the launcher's command line).
+ */
+async function findWorker(pid: number): Promise<number | undefined> {
+  let parent = await parentOf(pid)
+  while (parent !== undefined && (await readFile(`/proc/${parent}/cmdline`, 'utf8').catch(() => '')).includes('/launcher-')) parent = await parentOf(parent)
+  return parent
+}
+
 const nothing = (leftovers: Leftovers): boolean => Object.values(leftovers).every((list: unknown[]) => list.length === 0)
 
 /**
@@ -109,9 +125,8 @@ export async function interruptAndListLeftovers(
     if (interruption.target === 'group' && run.pid !== undefined) process.kill(-run.pid, interruption.signal)
     else if (interruption.target === 'main') run.kill(interruption.signal)
     else {
-      const stat = await readFile(`/proc/${target.pid}/stat`, 'utf8').catch(async () => readFile(`/proc/${(await live())?.pid ?? 0}/stat`, 'utf8').catch(() => ''))
-      const worker = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (Number.isInteger(worker) && worker > 1) process.kill(worker, interruption.signal)
+      const worker = await findWorker((await live())?.pid ?? target.pid)
+      if (worker !== undefined) process.kill(worker, interruption.signal)
     }
   } else {
     run.kill('SIGKILL')
