@@ -1,12 +1,14 @@
 // Is the load generator the bottleneck? hey (which drives every HTTP row) against wrk on the same
 // server and page, interleaved, 4 connections, keep-alive on. Records one row with both
-// throughputs and their ratio, and fails below 90% (README "HTTP").
+// throughputs and their ratio. Below 90% (README "HTTP") the row, and every HTTP row of the run, gets
+// a `slow-load-generator` warning: a busy machine must not fail a user's benchmark run.
 import { test } from 'vitest'
 import { servers } from '../fixtures/servers/index.ts'
 import { readPlan } from '../plugin/bench-workload.ts'
 import { BenchError } from '../plugin/errors.ts'
 import { compareLoadGenerators } from '../plugin/http/compare-load-generators.ts'
 import { detectLoadGenerator } from '../plugin/http/load-generator.ts'
+import { loadGeneratorRowRuntime, slowLoadGeneratorWarning } from '../plugin/http/load-generator-warning.ts'
 import { summarise } from '../plugin/stats/summarise.ts'
 import { rowKey, type RowIdentity } from '../plugin/harness/row-recorder.ts'
 import { loadWorkloads } from '../plugin/workloads/load-workloads.ts'
@@ -14,7 +16,6 @@ import { prepareWorkload } from '../plugin/workloads/prepare-workload.ts'
 
 const connections = 4
 const rounds = 5
-const minRatio = 0.9
 // The native C server: the fastest, so the one against which a slow generator would show first.
 const serverName: keyof typeof servers = 'native'
 const mode = 'one-instance'
@@ -24,7 +25,7 @@ test(`hey against wrk on ${serverName} (html, ${connections} connections)`, { ti
   const [hey, wrk] = await Promise.all([detectLoadGenerator('hey'), detectLoadGenerator('wrk')])
   const adapter = servers[serverName]
   const params = { concurrency: connections, keepAlive: 1 }
-  const identity: RowIdentity = { runtime: 'hey-vs-wrk', runtimeVersion: `${hey.version ?? 'hey missing'}; ${wrk.version ?? 'wrk missing'}; server ${serverName}`, mode, workload: 'html', params }
+  const identity: RowIdentity = { runtime: loadGeneratorRowRuntime, runtimeVersion: `${hey.version ?? 'hey missing'}; ${wrk.version ?? 'wrk missing'}; server ${serverName}`, mode, workload: 'html', params }
   task.meta.wfb = { identity }
   if (!plan.workloads.some((workload) => workload.name === 'html') || !plan.servers.some((server) => server.name === serverName)) {
     return skip(`the html workload or the ${serverName} server is not in this run's selection (WFB_WORKLOADS, WFB_RUNTIMES)`)
@@ -51,8 +52,8 @@ test(`hey against wrk on ${serverName} (html, ${connections} connections)`, { ti
     const metrics = { heyRequestsPerSec: summarise(result.heyRequestsPerSec), wrkRequestsPerSec: summarise(result.wrkRequestsPerSec), heyToWrkRatio: summarise(result.heyToWrkRatio) }
     const line = `hey ${metrics.heyRequestsPerSec.median.toFixed(0)} req/s, wrk ${metrics.wrkRequestsPerSec.median.toFixed(0)} req/s: hey reaches ${(metrics.heyToWrkRatio.median * 100).toFixed(1)}% of wrk (median of ${rounds} interleaved rounds; ${serverName} server, html, ${connections} connections)`
     console.log(line)
-    task.meta.wfb = { identity, row: { key: rowKey(identity), ...identity, metrics, warnings: [] } }
-    if (metrics.heyToWrkRatio.median < minRatio) throw new BenchError('regression', `The load generator is the bottleneck: ${line}, below ${minRatio * 100}%. Run on a quieter machine, or check hey's version.`)
+    const warning = slowLoadGeneratorWarning(metrics.heyToWrkRatio.median, line)
+    task.meta.wfb = { identity, row: { key: rowKey(identity), ...identity, metrics, warnings: warning === undefined ? [] : [warning] } }
   } finally {
     await server.dispose()
   }

@@ -7,7 +7,8 @@ import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
 import { listDescendants } from './collectors/process-tree.ts'
 import { formatNames } from './errors.ts'
-import { interruptAndListLeftovers } from './testing/processes-with-env.ts'
+import { runtimes } from '../fixtures/index.ts'
+import { interruptAndListLeftovers, type Interruption } from './testing/processes-with-env.ts'
 import { selectableNames } from './index.ts'
 import { validateResults } from './results/validate-results.ts'
 import { packageRoot } from './package-paths.ts'
@@ -15,16 +16,25 @@ import { packageRoot } from './package-paths.ts'
 const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const outputDir = await mkdtemp(join(tmpdir(), 'wfb-bench-run-'))
 
-function runBench(env: Record<string, string>) {
+function runBench(env: Record<string, string>, options: { detached?: boolean; files?: string[] } = {}) {
   // The workload benches only (file-name filters): the HTTP benches have their own end-to-end test (bench-http-run.test.ts).
-  return execa(process.execPath, [vitestCli, 'bench', '--run', 'fib.bench', 'html.bench', 'noop.bench'], {
+  return execa(process.execPath, [vitestCli, 'bench', '--run', ...(options.files ?? ['fib.bench', 'html.bench', 'noop.bench'])], {
     cwd: packageRoot,
     // A scratch baseline folder: the committed baselines/ must not judge these small-sample runs.
     env: { WFB_OUTPUT_DIR: outputDir, WFB_BASELINE_DIR: join(outputDir, 'baselines'), WFB_COLD_SAMPLES: '10', WFB_WARM_BATCHES: '2', WFB_WARM_REPEATS: '5', NO_COLOR: '1', ...env },
     reject: false,
     all: true,
     timeout: 240_000,
+    // In a process group of its own, so that a test can send the group a Ctrl-C.
+    detached: options.detached ?? false,
   })
+}
+
+const runc = await runtimes.runc.detect()
+
+/** Rows in a results file, or -1 when there is none (yet). */
+async function rowsIn(path: string): Promise<number> {
+  return readFile(path, 'utf8').then((text) => (JSON.parse(text) as { rows: unknown[] }).rows.length, () => -1)
 }
 
 afterAll(async () => {
@@ -67,13 +77,27 @@ describe('vitest bench with the plugin', () => {
     expect(run.all).toContain(`Unknown runtime \`wasmtme\`. Use one of: ${formatNames(selectableNames)}.`)
   })
 
-  test('Ctrl-C in the middle of a run leaves no process behind', { timeout: 120_000 }, async () => {
-    // Interrupted once the measurement launcher is live with a runtime process under it.
-    const { reachedLive, leftovers } = await interruptAndListLeftovers(
-      (env) => runBench({ WFB_RUNTIMES: 'node-wasi,native', WFB_COLD_SAMPLES: '100000', ...env }),
-      (command) => command.includes('/build/launcher/launcher-'),
+  // Process rows (native) and, where runc is installed, container rows: the run is interrupted once a
+  // row has been written and a runc container (or the launcher) is live. Nothing may remain, and the
+  // rows measured so far are in the results file, marked incomplete.
+  const interruptions: Interruption[] = [
+    { signal: 'SIGINT', target: 'group' }, { signal: 'SIGINT', target: 'main' },
+    { signal: 'SIGKILL', target: 'main' }, { signal: 'SIGKILL', target: 'worker' },
+  ]
+  const containers = runc.available ? 'runc containers' : `(runc skipped: ${runc.reason ?? 'missing'}; install: ${runc.install})`
+  test.each(interruptions)(`$signal to the $target in the middle of a run leaves no process, ${containers}, cgroup or scratch folder; the rows so far are kept, marked incomplete`, { timeout: 240_000 }, async (interruption) => {
+    const dir = join(outputDir, `${interruption.signal}-${interruption.target}`)
+    const { reachedLive, leftovers, exitCode, output } = await interruptAndListLeftovers(
+      (env) => runBench({ WFB_OUTPUT_DIR: dir, WFB_RUNTIMES: runc.available ? 'native,runc' : 'native', WFB_COLD_SAMPLES: runc.available ? '500' : '3000', ...env }, { detached: true, files: ['fib.bench'] }),
+      (command) => command.includes('/build/launcher/launcher-') && (!runc.available || command.includes(' run --bundle ')),
+      interruption,
+      async () => (await rowsIn(join(dir, 'latest.json'))) >= 1,
     )
-    expect(reachedLive).toBe(true)
-    expect(leftovers).toEqual([])
+    expect(reachedLive, output).toBe(true)
+    expect(leftovers).toEqual({ processes: [], containers: [], cgroupDirs: [], scratchDirs: [] })
+    expect(exitCode, output).toBe(interruption.signal === 'SIGINT' ? 130 : interruption.target === 'worker' ? 1 : undefined)
+    const results = validateResults(JSON.parse(await readFile(join(dir, 'latest.json'), 'utf8')), 'latest.json')
+    expect(results.rows.length).toBeGreaterThanOrEqual(1)
+    expect(results.incomplete?.reason).toMatch(interruption.signal === 'SIGINT' ? /^interrupted by SIGINT$/ : interruption.target === 'worker' ? /^the run did not finish: a Vitest worker died .*Worker exited unexpectedly with signal SIGKILL/ : /^the run had not finished when this file was written/)
   })
 })

@@ -15,6 +15,8 @@ export type BenchErrorCode =
   | 'regression'
   | 'report-failed'
   | 'invalid-claims'
+  | 'unwritable-output'
+  | 'port-taken'
 
 /** The one error class of the project: a `code` for programs, a message for people, the original `cause`. */
 export class BenchError extends Error {

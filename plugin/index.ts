@@ -5,7 +5,7 @@ import { runtimeNames, runtimes } from '../fixtures/index.ts'
 import { serverNames, servers } from '../fixtures/servers/index.ts'
 import { detectLoadGenerator } from './http/load-generator.ts'
 import { findBaseline } from './baseline/baseline-store.ts'
-import { resolveUpdate } from './baseline/run-gate.ts'
+import { assertUpdateValue, resolveUpdate } from './baseline/run-gate.ts'
 import { detectRuntimes } from './detect-runtimes.ts'
 import { sweepStaleScratchDirs } from './harness/scratch-dir.ts'
 import { BenchError, formatNames } from './errors.ts'
@@ -14,6 +14,7 @@ import { resolveOptions, type WasmFaasBenchOptions } from './options.ts'
 import { planKey, type BenchPlan } from './plan.ts'
 import { createProgressReporter } from './reporters/progress-reporter.ts'
 import { createResultsReporter } from './reporters/results-reporter.ts'
+import { assertWritableDir } from './results/write-results.ts'
 import { loadWorkloads, workloadsDir as builtinWorkloadsDir } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { loadProjectRuntimes, resolveRuntimeModulePaths } from './project-runtimes.ts'
@@ -68,6 +69,9 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async configureVitest({ vitest, project }) {
       if (!project.config.benchmark.enabled) return
+      assertUpdateValue(vitest.config)
+      // A full or read-only results folder is found now, not after the whole run.
+      await assertWritableDir(resolve(vitest.config.root, options.outputDir))
       await sweepStaleScratchDirs()
       const workloadDirs = await resolveWorkloadDirs(vitest.config.root, options.workloadsDir)
       const found = await loadWorkloads(workloadDirs)

@@ -176,7 +176,13 @@ export interface InvocationUsage {
 
 /** The outcome of one invocation: what it printed and what it cost. */
 export interface InvocationResult {
+  /** What it printed, or (when `stdoutDigest` is given and longer) only the first bytes of it, for messages. */
   stdout: Buffer
+  /**
+   * Length and SHA-256 (hex) of the whole stdout when it was read as a stream rather than kept
+   * (process runtimes): the output check uses these. Absent: `stdout` is the whole output.
+   */
+  stdoutDigest?: { bytes: number; sha256: string }
   /** Last few KiB of stderr, with harness protocol lines removed. */
   stderrTail: string
   exitCode: number | null
@@ -238,4 +244,4 @@ export type MetricName =
   | 'valgrindInstructions'
 
 /** Measurement-quality warnings: a closed list, each with advice. */
-export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
+export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured' | 'load-cut-short' | 'slow-load-generator'

@@ -26,12 +26,19 @@ export type InstanceMode = 'process' | 'in-process' | 'remote'
 export type RowMode =
   'process' | 'in-process' | 'remote' | 'one-instance' | 'instance-per-request' | 'density' | 'burst' | 'instantiate'
 /**
- * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median), busy machine (other processes used more than a quarter of a CPU core while the row was measured), remeasured (the row looked regressed and was measured again; the numbers are the second measurement's).
+ * Measurement-quality problems, a closed list: too few samples, high noise (interquartile range above 10% of the median), slow first run (more than twice the median), busy machine (other processes used more than a quarter of a CPU core while the row was measured), remeasured (the row looked regressed and was measured again; the numbers are the second measurement's), load cut short (an HTTP load phase stopped at `maxRequests` before `durationMs`, so it ran shorter than asked), slow load generator (hey reached too little of wrk's rate on this machine just before: the load generator, not the server, may have limited the row's throughput).
  *
  * This interface was referenced by `ResultsFile`'s JSON-Schema
  * via the `definition` "WarningCode".
  */
-export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured'
+export type WarningCode =
+  | 'too-few-samples'
+  | 'high-noise'
+  | 'slow-first-run'
+  | 'busy-machine'
+  | 'remeasured'
+  | 'load-cut-short'
+  | 'slow-load-generator'
 /**
  * How an HTTP server creates workload instances: `one-instance` (one live instance answers every request) or `instance-per-request` (a fresh instance per request, the serverless model).
  *
@@ -90,6 +97,7 @@ export interface ResultsFile {
    * Every HTTP server (fixtures/servers/) the run asked for, found or not; their rows carry `concurrency` and `keepAlive` parameters. Absent in runs without HTTP benches.
    */
   servers?: ServerInfo[]
+  incomplete?: Incomplete
 }
 /**
  * The program that wrote the file.
@@ -791,6 +799,35 @@ export interface ServerInfo {
    * The command that installs or fixes it.
    */
   install: string
+}
+/**
+ * Present when the run did not finish (interrupted by a signal, a Vitest worker killed or crashed, the benchmark process killed outright): the file holds the rows measured until then. Such a run is never recorded as a baseline.
+ */
+export interface Incomplete {
+  /**
+   * What ended the run early (`interrupted by SIGINT`, `a Vitest worker exited unexpectedly: …`).
+   */
+  reason: string
+  /**
+   * Names of the benchmark cells that were scheduled but have no row, failed row or skipped row.
+   */
+  unfinished?: string[]
+}
+/**
+ * Why a run did not finish, and what it did not measure.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Incomplete".
+ */
+export interface Incomplete1 {
+  /**
+   * What ended the run early (`interrupted by SIGINT`, `a Vitest worker exited unexpectedly: …`).
+   */
+  reason: string
+  /**
+   * Names of the benchmark cells that were scheduled but have no row, failed row or skipped row.
+   */
+  unfinished?: string[]
 }
 /**
  * Summary statistics of one metric's samples, in the unit of the metric's name. Quantiles use linear interpolation between closest ranks (Hyndman & Fan type 7, the R and NumPy default).

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { classOf, describeMachineClass } from '../machine-class.ts'
 import { createExampleResults } from '../results/example-results.ts'
 import { resolveBaselineOptions } from './baseline-options.ts'
-import { applyGate, resolveUpdate, runGate } from './run-gate.ts'
+import { applyGate, assertUpdateValue, resolveUpdate, runGate } from './run-gate.ts'
 
 let root: string
 beforeEach(async () => {
@@ -59,4 +59,17 @@ describe('resolveUpdate', () => {
     expect(resolveUpdate(false, { update: true })).toBe(false)
     expect(resolveUpdate(true, undefined)).toBe(true)
   })
+})
+
+test('assertUpdateValue refuses a file name that Vitest\'s -u took as its value, and accepts -u\'s own values', () => {
+  expect(() => assertUpdateValue({ update: 'benches/fib.bench.ts' })).toThrow("Vitest's `-u` took `benches/fib.bench.ts` as its value (it accepts true, new, all or none), so the run would measure every bench file instead of that one. Put `-u` last (`npm run bench -- benches/fib.bench.ts -u`), or record with WFB_UPDATE_BASELINE=1.")
+  for (const update of [true, false, 'all', 'new', 'none', undefined]) expect(() => assertUpdateValue(update === undefined ? {} : { update })).not.toThrow()
+})
+
+test('an incomplete run is never recorded as the baseline', async () => {
+  const results = { ...createExampleResults(), incomplete: { reason: 'interrupted by SIGINT' } }
+  const outcome = await applyGate(results, { root, baseline: resolveBaselineOptions({ dir: 'baselines' }), update: true })
+  expect(outcome.failed).toBe(true)
+  expect(outcome.text).toContain('Refusing to record this run as the baseline: it did not finish (interrupted by SIGINT)')
+  await expect(readdir(join(root, 'baselines'))).rejects.toMatchObject({ code: 'ENOENT' })
 })

@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path'
 import type { Comparison, ResultsFile } from '../../schema/results.d.ts'
+import { BenchError } from '../errors.ts'
 import type { ResolvedBaselineOptions } from './baseline-options.ts'
 import { classOf, describeMachineClass, hardwareMismatch, machineDifferences } from '../machine-class.ts'
 import { baselinePath, findBaseline, otherBaselines, updateBaseline } from './baseline-store.ts'
@@ -21,6 +22,20 @@ export function resolveUpdate(option: boolean | undefined, vitestConfig: { updat
   return vitestConfig?.update === true || vitestConfig?.update === 'all' || vitestConfig?.snapshotOptions?.updateSnapshot === 'all'
 }
 
+/** The values Vitest's `-u`/`--update` takes itself. */
+const updateValues = new Set(['true', 'false', 'all', 'new', 'none'])
+
+/**
+ * Vitest's `-u` takes an optional value, so `-u benches/fib.bench.ts` makes the file name the value
+ * and the run measures every bench file. Such a value is refused before anything is measured.
+ * @throws BenchError `invalid-option` naming the swallowed word and the order that works.
+ */
+export function assertUpdateValue(vitestConfig: { update?: boolean | string } | undefined): void {
+  const value = vitestConfig?.update
+  if (typeof value !== 'string' || updateValues.has(value)) return
+  throw new BenchError('invalid-option', `Vitest's \`-u\` took \`${value}\` as its value (it accepts true, new, all or none), so the run would measure every bench file instead of that one. Put \`-u\` last (\`npm run bench -- ${value} -u\`), or record with WFB_UPDATE_BASELINE=1.`)
+}
+
 /**
  * The regression gate for one finished run: records the baseline (update) or judges the run against
  * the stored baseline of its machine class, and returns the results file's `comparison` section.
@@ -34,6 +49,9 @@ export async function runGate(results: ResultsFile, settings: GateSettings): Pro
   const shown = (path: string): string => {
     const fromRoot = relative(settings.root, path)
     return fromRoot.startsWith('..') ? path : fromRoot
+  }
+  if (settings.update && results.incomplete !== undefined) {
+    throw new BenchError('invalid-results', `Refusing to record this run as the baseline: it did not finish (${results.incomplete.reason}), so rows are missing or cut short. The baseline of machine class \`${machineClass.id}\` in ${shown(baselinePath(dir, machineClass.id))} is left as it was. Run the benchmarks again to the end with \`-u\`.`)
   }
   if (settings.update) {
     const written = await updateBaseline(dir, results)

@@ -2,7 +2,9 @@
  * launcher: times a child process the way `hyperfine -N` does and prints one JSON line per run.
  *
  *   launcher [--stdout PATH] [--stderr PATH] [--stdin PATH] [--timeout-ms N]
- *            [--runs N] [--parent-pid PID] [--numbered-arg I] -- FILE ARG...
+ *            [--runs N] [--parent-pid PID] [--numbered-arg I] [--cleanup ARG]...
+ *            [--pause-above-bytes N] [--scratch-dir DIR [--keep-on-sigterm]] -- FILE ARG...
+ *   launcher --exec [--parent-pid PID] -- FILE ARG...
  *
  * FILE is resolved like execvp (posix_spawnp): a name without a slash is looked up on the
  * launcher's PATH, a path with a slash is used as given (relative to the working directory).
@@ -27,6 +29,35 @@
  * argument after FILE) in each run: `ID` becomes `ID0`, `ID1`, … so that each run of a series can
  * name something of its own (a container). The argument is formatted outside the timed region.
  *
+ * --cleanup ARG (repeated: the first is the program, the rest its arguments) is a command the
+ * launcher runs after it has killed the child because it was told to stop (SIGTERM, SIGINT,
+ * SIGHUP, or its parent's death): killing `runc run` leaves its container and cgroup behind,
+ * and `--cleanup runc --cleanup delete --cleanup --force --cleanup {3}` removes them. An
+ * argument {N} is replaced by argument N of the run being stopped (after --numbered-arg).
+ * With a cleanup command, the child is first asked to stop (SIGTERM, 2 s) before it is killed:
+ * `runc run` killed during container creation leaves cgroups that `runc delete` cannot find.
+ * The cleanup gets 10 s; its output goes to /dev/null.
+ *
+ * --pause-above-bytes N: once the runs since the last pause have written more than N bytes to
+ * their stdout and stderr files, the launcher flushes its lines and, before the next run, waits
+ * for one byte on its own stdin: the reader checks and deletes those files meanwhile, so a series
+ * of large outputs never holds more than about N bytes (plus one run's) on disk. It announces
+ * each pause with the line {"pause":R} (R = runs done). End of file on
+ * stdin (the reader is gone) stops the series with an error line. The wait is outside the timed
+ * region; series of small outputs never pause.
+ *
+ * --scratch-dir DIR (repeatable): a folder of the caller's that holds the --stdout/--stderr files (and perhaps
+ * other files of this run only). When the launcher is stopped (SIGINT, SIGTERM, SIGHUP, its
+ * parent's death, or its reader going away during a pause), nobody will read them: after the
+ * cleanup command it deletes the folder and everything in it, so that a Ctrl-C or a killed
+ * harness leaves no scratch files. --keep-on-sigterm: a SIGTERM while the parent lives (the
+ * parent stopping a server it will then quote the output of) leaves them to the parent.
+ *
+ * --exec sets the parent-death guard (SIGKILL when the parent dies, and the --parent-pid
+ * check) and then replaces itself with FILE (execvp): for long-lived helpers whose own stdio
+ * and signal handling must stay as they are (the load generator), which must not outlive
+ * their harness.
+ *
  * Failures of the launcher itself print {"error":"..."} and exit 127 (2 for usage errors);
  * in a series the lines of the runs already done come first.
  * On SIGTERM, SIGINT or SIGHUP the launcher SIGKILLs and reaps the child, prints
@@ -40,6 +71,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <spawn.h>
@@ -50,6 +82,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -156,6 +189,24 @@ static void kill_and_reap(pid_t pid, int *status, struct rusage *usage) {
   }
 }
 
+/*
+ * Asks the child to stop (SIGTERM) and gives it up to grace_ms to exit on its own before it is
+ * killed and reaped: `runc run` killed outright while it creates a container leaves the
+ * container's cgroups behind where `runc delete` cannot find them; asked, it tears down itself.
+ */
+static void stop_gently_and_reap(pid_t pid, int *status, struct rusage *usage, int64_t grace_ms) {
+  kill(pid, SIGTERM);
+  int64_t deadline_ns = monotonic_ns() + grace_ms * 1000000;
+  while (monotonic_ns() < deadline_ns) {
+    pid_t reaped = wait4(pid, status, WNOHANG, usage);
+    if (reaped == pid) return;
+    if (reaped < 0 && errno != EINTR) break;
+    struct timespec pause = {0, 2000000};
+    nanosleep(&pause, NULL);
+  }
+  kill_and_reap(pid, status, usage);
+}
+
 /* The output file of one run: PATH itself for a single run, PATH.<run> in a series. */
 static void output_path(char *buf, size_t size, const char *path, int series, long long run) {
   if (!series || strcmp(path, "/dev/null") == 0) {
@@ -178,7 +229,77 @@ struct run_setup {
   long long timeout_ms;
   const posix_spawnattr_t *attributes;
   const sigset_t *waited;
+  /* The --cleanup command (NULL-terminated), or NULL. */
+  char **cleanup;
+  /* --scratch-dir (repeatable): folders removed when the launcher is stopped; NULL-terminated, or NULL. */
+  char **scratch_dirs;
+  /* The launcher's parent at start: when getppid() differs, the parent has died. */
+  pid_t parent;
+  /* --keep-on-sigterm: a SIGTERM from the live parent leaves the scratch folder to it. */
+  int keep_on_sigterm;
 };
+
+static int remove_entry(const char *path, const struct stat *info, int type, struct FTW *walk) {
+  (void)info;
+  (void)walk;
+  if (type == FTW_DP) rmdir(path);
+  else unlink(path);
+  return 0;
+}
+
+/*
+ * When stopped, nobody will read the scratch folder any more: with --scratch-dir, delete it and all
+ * in it. With --keep-on-sigterm, a SIGTERM from the live parent (its own `close`) leaves the files
+ * to the parent, which may still quote them.
+ */
+static void remove_outputs(const struct run_setup *setup, int sig) {
+  if (setup->scratch_dirs == NULL) return;
+  if (setup->keep_on_sigterm && sig == SIGTERM && getppid() == setup->parent) return;
+  for (char **dir = setup->scratch_dirs; *dir != NULL; dir++) nftw(*dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * Runs the --cleanup command after the child was killed on request, with {N} replaced by
+ * argument N of the stopped run's command. Waits at most 10 s, then kills it.
+ */
+static void run_cleanup(const struct run_setup *setup, char *const *command) {
+  if (setup->cleanup == NULL) return;
+  int count = 0;
+  while (setup->cleanup[count] != NULL) count++;
+  int command_count = 0;
+  while (command[command_count] != NULL) command_count++;
+  char **argv = calloc((size_t)count + 1, sizeof *argv);
+  if (argv == NULL) return;
+  for (int i = 0; i < count; i++) {
+    const char *arg = setup->cleanup[i];
+    size_t length = strlen(arg);
+    char *end = NULL;
+    long index = length > 2 && arg[0] == '{' && arg[length - 1] == '}' ? strtol(arg + 1, &end, 10) : -1;
+    int substituted = end != NULL && *end == '}' && index >= 0 && index < command_count;
+    argv[i] = substituted ? command[index] : setup->cleanup[i];
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, argv[0], &actions, setup->attributes, argv, environ) == 0) {
+    int64_t deadline_ns = monotonic_ns() + 10 * (int64_t)1000000000;
+    int status = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (monotonic_ns() > deadline_ns) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      struct timespec pause = {0, 5000000};
+      nanosleep(&pause, NULL);
+    }
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  free(argv);
+}
 
 /*
  * Runs the command once, timed, and prints its JSON line. Returns -1 when the series may go
@@ -267,7 +388,11 @@ static int run_once(const struct run_setup *setup, long long run) {
     } else if (sig > 0) {
       char name[32];
       format_signal(sig, name, sizeof name);
-      kill_and_reap(pid, &status, &usage);
+      /* With a cleanup command the child is one that leaves state behind: let it stop itself first. */
+      if (setup->cleanup != NULL) stop_gently_and_reap(pid, &status, &usage, 2000);
+      else kill_and_reap(pid, &status, &usage);
+      run_cleanup(setup, command);
+      remove_outputs(setup, sig);
       print_error("interrupted by %s", name);
       return 128 + sig;
     } else if (errno != EAGAIN && errno != EINTR) {
@@ -304,6 +429,20 @@ static int run_once(const struct run_setup *setup, long long run) {
   return timed_out ? 0 : -1;
 }
 
+/* Bytes run `run` wrote to its stdout and stderr files (0 for /dev/null or a missing file). */
+static long long run_output_bytes(const struct run_setup *setup, long long run) {
+  char path[4096];
+  long long total = 0;
+  struct stat info;
+  output_path(path, sizeof path, setup->stdout_path, setup->series, run);
+  if (strcmp(path, "/dev/null") != 0 && stat(path, &info) == 0) total += info.st_size;
+  if (strcmp(setup->stderr_path, setup->stdout_path) != 0) {
+    output_path(path, sizeof path, setup->stderr_path, setup->series, run);
+    if (strcmp(path, "/dev/null") != 0 && stat(path, &info) == 0) total += info.st_size;
+  }
+  return total;
+}
+
 int main(int argc, char **argv) {
   const char *stdin_path = "/dev/null";
   const char *stdout_path = "/dev/null";
@@ -312,8 +451,19 @@ int main(int argc, char **argv) {
   long long parent_pid = -1;
   long long runs = 1;
   long long numbered_arg = -1;
+  long long pause_above_bytes = 0;
+  char **scratch_dirs = calloc((size_t)argc + 1, sizeof *scratch_dirs);
+  int scratch_count = 0;
+  int keep_on_sigterm = 0;
   int series = 0;
+  int exec_mode = 0;
   int command_index = -1;
+  char **cleanup = calloc((size_t)argc + 1, sizeof *cleanup);
+  int cleanup_count = 0;
+  if (cleanup == NULL || scratch_dirs == NULL) {
+    print_error("out of memory");
+    return EXIT_INTERNAL;
+  }
 
   /* Block the signals we wait for before anything else: a SIGTERM (also the parent-death
    * signal) or SIGCHLD that arrives early stays pending and is picked up by sigtimedwait. */
@@ -335,6 +485,14 @@ int main(int argc, char **argv) {
     if (strcmp(arg, "--") == 0) {
       command_index = i + 1;
       break;
+    }
+    if (strcmp(arg, "--keep-on-sigterm") == 0) {
+      keep_on_sigterm = 1;
+      continue;
+    }
+    if (strcmp(arg, "--exec") == 0) {
+      exec_mode = 1;
+      continue;
     }
     if (i + 1 >= argc) {
       print_error("option %s needs a value", arg);
@@ -366,6 +524,16 @@ int main(int argc, char **argv) {
         print_error("--numbered-arg must be a positive integer, got %s", value);
         return EXIT_USAGE;
       }
+    } else if (strcmp(arg, "--scratch-dir") == 0) {
+      scratch_dirs[scratch_count++] = (char *)value;
+    } else if (strcmp(arg, "--cleanup") == 0) {
+      cleanup[cleanup_count++] = (char *)value;
+    } else if (strcmp(arg, "--pause-above-bytes") == 0) {
+      pause_above_bytes = parse_count(value);
+      if (pause_above_bytes < 1) {
+        print_error("--pause-above-bytes must be a positive integer, got %s", value);
+        return EXIT_USAGE;
+      }
     } else if (strcmp(arg, "--parent-pid") == 0) {
       parent_pid = parse_count(value);
       if (parent_pid < 1) {
@@ -375,7 +543,8 @@ int main(int argc, char **argv) {
     } else {
       print_error("unknown option %s; usage: launcher [--stdout PATH] [--stderr PATH] "
                   "[--stdin PATH] [--timeout-ms N] [--runs N] [--parent-pid PID] [--numbered-arg I] "
-                  "-- FILE ARG...",
+                  "[--cleanup ARG]... [--pause-above-bytes N] [--scratch-dir DIR [--keep-on-sigterm]] -- FILE ARG... | launcher --exec "
+                  "[--parent-pid PID] -- FILE ARG...",
                   arg);
       return EXIT_USAGE;
     }
@@ -391,12 +560,23 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
 
-  if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) {
+  /* --exec: the program itself gets the guard; SIGKILL, since it has no launcher to clean up. */
+  if (prctl(PR_SET_PDEATHSIG, exec_mode ? SIGKILL : SIGTERM) != 0) {
     print_error("prctl(PR_SET_PDEATHSIG) failed: %s", strerror(errno));
     return EXIT_INTERNAL;
   }
   if (parent_pid > 0 && getppid() != (pid_t)parent_pid) {
     print_error("parent %lld exited before the launcher started", parent_pid);
+    return EXIT_INTERNAL;
+  }
+  if (exec_mode) {
+    /* The parent-death signal survives execve (the program is not set-user-ID); the blocked
+     * signals must not. */
+    sigset_t empty_mask;
+    sigemptyset(&empty_mask);
+    sigprocmask(SIG_SETMASK, &empty_mask, NULL);
+    execvp(argv[command_index], argv + command_index);
+    print_error("spawn failed: %s: %s", argv[command_index], strerror(errno));
     return EXIT_INTERNAL;
   }
 
@@ -421,11 +601,33 @@ int main(int argc, char **argv) {
     .timeout_ms = timeout_ms,
     .attributes = &attributes,
     .waited = &waited,
+    .cleanup = cleanup_count > 0 ? cleanup : NULL,
+    .scratch_dirs = scratch_count > 0 ? scratch_dirs : NULL,
+    .parent = getppid(),
+    .keep_on_sigterm = keep_on_sigterm,
   };
+  long long unread_bytes = 0;
   for (long long run = 0; run < runs; run++) {
     int outcome = run_once(&setup, run);
     if (outcome > 0) return outcome;
     if (outcome == 0) break;
+    if (pause_above_bytes > 0 && run + 1 < runs) {
+      unread_bytes += run_output_bytes(&setup, run);
+      if (unread_bytes > pause_above_bytes) {
+        printf("{\"pause\":%lld}\n", run + 1);
+        if (fflush(stdout) != 0) return EXIT_INTERNAL;
+        char go = 0;
+        ssize_t got;
+        while ((got = read(STDIN_FILENO, &go, 1)) < 0 && errno == EINTR) {
+        }
+        if (got != 1) {
+          remove_outputs(&setup, SIGINT);
+          print_error("the reader closed the launcher's stdin after run %lld of %lld; series stopped", run + 1, runs);
+          return EXIT_INTERNAL;
+        }
+        unread_bytes = 0;
+      }
+    }
   }
   if (fflush(stdout) != 0) return EXIT_INTERNAL;
   return 0;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -6,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { BenchError } from '../errors.ts'
-import { ensureLauncher, formatCommand, parseLauncherReport, parseLauncherReports, runMeasured, runMeasuredSeries } from './launcher.ts'
+import { ensureLauncher, formatCommand, outputHeadBytes, parseLauncherReport, parseLauncherReports, runMeasured, runMeasuredSeries } from './launcher.ts'
 import { listDescendants } from './process-tree.ts'
 
 const hasPython = existsSync('/usr/bin/python3') || (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'python3')))
@@ -184,6 +185,36 @@ describe('runMeasuredSeries', () => {
     }
   })
 
+  test('large outputs are hashed while read, kept only as a bounded head, and each run\'s files are gone before the next starts', async () => {
+    // 20 MiB per run (above pauseAboveBytes): each run counts the files in its own output folder first.
+    const bytes = 20 * 1024 * 1024
+    const script = `ls "$(dirname "$(readlink /proc/$$/fd/1)")" | wc -l >&2; head -c ${bytes} /dev/zero`
+    const series = await runMeasuredSeries({ file: '/bin/sh', args: ['-c', script], timeoutMs: 30_000 }, 3)
+    const sha256 = createHash('sha256').update(Buffer.alloc(bytes)).digest('hex')
+    for (const run of series) {
+      expect(run.stdoutDigest).toEqual({ bytes, sha256 })
+      expect(run.stdout.length).toBe(outputHeadBytes)
+      // Only this run's own stdout and stderr: the earlier runs' files were read and deleted.
+      expect(run.stderr.toString().trim()).toBe('2')
+    }
+  })
+
+  test('a cleanup command runs when the launcher is stopped, with {N} standing for the stopped run\'s argument', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wfb-launcher-test-'))
+    try {
+      const launcher = await ensureLauncher()
+      const child = spawn(launcher, ['--runs', '3', '--numbered-arg', '3', ...['sh', '-c', 'touch "cleaned-$0"', '{3}'].flatMap((arg) => ['--cleanup', arg]), '--', 'sh', '-c', 'echo $0 >> log; exec sleep 30', 'id-'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+      await waitFor('sleep under the launcher', () => findDescendant(child.pid ?? 0, 'sleep 30'))
+      child.kill('SIGINT')
+      const [code] = await exited
+      expect(code).toBe(130)
+      expect(existsSync(join(dir, 'cleaned-id-0'))).toBe(true)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   test('numberedArg appends the run number to that argument in each run', async () => {
     const series = await runMeasuredSeries({ file: '/bin/echo', args: ['fixed', 'id-', 'tail'], numberedArg: 1, timeoutMs: 10_000 }, 3)
     expect(series.map((run) => run.stdout.toString())).toEqual(['fixed id-0 tail\n', 'fixed id-1 tail\n', 'fixed id-2 tail\n'])
@@ -220,6 +251,18 @@ describe('the launcher never leaves its child behind', () => {
     const [code] = await exited
     expect(code).toBe(143)
     expect(stdout).toBe('{"error":"interrupted by SIGTERM"}\n')
+    expect(existsSync(`/proc/${sleepPid}`)).toBe(false)
+  })
+
+  test('--exec: the program replaces the launcher and dies with the launcher\'s parent (PR_SET_PDEATHSIG)', async () => {
+    const launcher = await ensureLauncher()
+    const shell = spawn('/bin/sh', ['-c', '"$0" --exec -- sleep 33 & wait', launcher], { stdio: 'ignore' })
+    const exited = once(shell, 'exit')
+    const shellPid = shell.pid ?? 0
+    const sleepPid = await waitFor('sleep exec\'d by the launcher', () => findDescendant(shellPid, 'sleep 33'))
+    shell.kill('SIGKILL')
+    await exited
+    await waitFor(`sleep ${sleepPid} to be gone`, () => Promise.resolve(existsSync(`/proc/${sleepPid}`) ? undefined : true))
     expect(existsSync(`/proc/${sleepPid}`)).toBe(false)
   })
 

@@ -6,6 +6,7 @@
  * series in one launcher ({@link runMeasuredSeries}) rather than one launcher per sample.
  */
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { access, constants, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,7 +17,14 @@ import { makeScratchDir } from '../harness/scratch-dir.ts'
 
 /** One process run measured by the launcher. */
 export interface MeasuredRun {
+  /**
+   * The first {@link outputHeadBytes} of stdout: the whole output when it is no longer
+   * (`stdoutDigest.bytes` says). Large outputs are checked by their digest, never held whole.
+   */
   stdout: Buffer
+  /** Length and SHA-256 of the whole stdout, computed while it was read. */
+  stdoutDigest: OutputDigest
+  /** stderr, or its last {@link stderrKeepBytes} when it was longer. */
   stderr: Buffer
   /** Exit status, or null when the process was killed by a signal. */
   exitCode: number | null
@@ -33,6 +41,22 @@ export interface MeasuredRun {
   /** Peak resident set size (largest of the process and its reaped descendants), in bytes. */
   maxRssBytes: number
 }
+
+/** Length and SHA-256 (hex) of an output that was read as a stream. */
+export interface OutputDigest {
+  bytes: number
+  sha256: string
+}
+
+/** How much of a run's stdout is kept in memory (for messages and small outputs), in bytes: 64 KiB. */
+export const outputHeadBytes = 64 * 1024
+/** How much of a run's stderr is kept (its tail), in bytes: 1 MiB. */
+export const stderrKeepBytes = 1024 * 1024
+/**
+ * A series pauses (launcher `--pause-above-bytes`) once its unread output files pass this many
+ * bytes, so that they are checked and deleted before the next run: 16 MiB.
+ */
+export const pauseAboveBytes = 16 * 1024 * 1024
 
 /** What to run under the launcher. */
 export interface MeasuredRunSpec {
@@ -52,6 +76,22 @@ export interface MeasuredRunSpec {
    * of a series (`id-` becomes `id-0`, `id-1`, …), so each run can name something of its own (a container).
    */
   numberedArg?: number
+  /**
+   * A command the launcher runs when it is stopped (Ctrl-C, SIGTERM, this process dying) after it
+   * has killed the run in progress; `{N}` in it stands for argument N (1 = the first after `file`)
+   * of that run: `['runc', 'delete', '--force', '{4}']` removes the container `runc run` left.
+   */
+  cleanup?: string[]
+  /**
+   * Further folders of the caller's that the launcher deletes when it is stopped (Ctrl-C, this
+   * process killed), besides its own output folder: those of an instance that dies with it (a runc bundle).
+   */
+  scratchDirs?: string[]
+  /**
+   * How much of each run's stdout is kept in memory, in bytes; default {@link outputHeadBytes}. The
+   * digest always covers all of it. A workload whose output is judged by a check function needs it whole.
+   */
+  keepStdoutBytes?: number | undefined
 }
 
 const sourceUrl = new URL('./launcher.c', import.meta.url)
@@ -111,6 +151,16 @@ async function buildLauncher(): Promise<string> {
   return binaryPath
 }
 
+/**
+ * The command that runs `file args` under the launcher's parent-death guard (`launcher --exec`):
+ * the launcher sets PR_SET_PDEATHSIG (SIGKILL), checks that this process is still its parent and
+ * replaces itself with the program, whose pid, stdio and signal handling are then the program's own.
+ * For helpers that must not outlive this process (the load generator) when it is killed outright.
+ */
+export async function guardedCommand(file: string, args: readonly string[]): Promise<{ file: string; args: string[] }> {
+  return { file: await ensureLauncher(), args: ['--exec', '--parent-pid', String(process.pid), '--', file, ...args] }
+}
+
 /** Formats a command for messages: `file 'arg with space' arg`. */
 export function formatCommand(file: string, args: readonly string[]): string {
   return [file, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replaceAll("'", `'\\''`)}'`)).join(' ')
@@ -132,8 +182,10 @@ export async function runMeasured(spec: MeasuredRunSpec): Promise<MeasuredRun> {
  * whole series is what keeps short cold starts at `hyperfine -N`'s level: starting a launcher
  * from Node per sample reads 3-35% higher. `timeoutMs` applies to each run; a run that times
  * out is the last one returned, so fewer than `runs` results means the series was cut short
- * there. Each run's stdout and stderr go to their own temp files, read back and removed
- * (also when the series fails). If this Node process dies, the launcher gets SIGTERM
+ * there. Each run's stdout and stderr go to their own temp files, which are read as streams
+ * (stdout's length and SHA-256, its first bytes, stderr's tail) and deleted as soon as the
+ * run's line arrives; a series of large outputs pauses between runs until that is done
+ * ({@link pauseAboveBytes}), so neither memory nor /tmp holds a whole series (also when the series fails). If this Node process dies, the launcher gets SIGTERM
  * (PR_SET_PDEATHSIG) and kills the child.
  * @throws BenchError `invalid-option` when `runs` is not a positive integer; `invocation-failed`
  * when the launcher produces no measurement (the program cannot be started, the launcher fails).
@@ -154,47 +206,111 @@ export async function runMeasuredSeries(spec: MeasuredRunSpec, runs: number): Pr
       '--timeout-ms', String(Math.max(1, Math.ceil(spec.timeoutMs))),
       '--runs', String(runs),
       '--parent-pid', String(process.pid),
+      '--pause-above-bytes', String(pauseAboveBytes),
+      // Stopped (Ctrl-C, this process killed), the launcher deletes the folders: nobody will read them.
+      '--scratch-dir', dir,
+      ...(spec.scratchDirs ?? []).flatMap((extra) => ['--scratch-dir', extra]),
       ...(spec.stdinPath === undefined ? [] : ['--stdin', spec.stdinPath]),
       ...(spec.numberedArg === undefined ? [] : ['--numbered-arg', String(spec.numberedArg + 1)]),
+      ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]),
       '--', spec.file, ...spec.args,
     ]
-    const result = await execa(launcher, launcherArgs, {
+    const subprocess = execa(launcher, launcherArgs, {
       reject: false,
-      stdin: 'ignore',
+      stdin: 'pipe',
       ...(spec.cwd === undefined ? {} : { cwd: spec.cwd }),
       ...(spec.env === undefined ? {} : { env: spec.env }),
       // Safety net only: the launcher enforces timeoutMs itself; SIGTERM makes it kill the child.
       timeout: safetyNetMs(spec.timeoutMs, runs),
       killSignal: 'SIGTERM',
     })
-    const reports = parseLauncherReports(result.stdout)
+    // Each run's files are read (hashed, not kept whole) and deleted as soon as its line arrives;
+    // after a pause line the launcher waits for one byte before the next run.
+    const measured: MeasuredRun[] = []
+    let reading: Promise<void> = Promise.resolve()
+    let readError: Error | undefined
+    let pendingText = ''
+    let measurementCount = 0
+    subprocess.stdout.setEncoding('utf8')
+    subprocess.stdout.on('data', (chunk: string) => {
+      pendingText += chunk
+      for (let newline = pendingText.indexOf('\n'); newline >= 0; newline = pendingText.indexOf('\n')) {
+        const report = parseLauncherLine(pendingText.slice(0, newline))
+        pendingText = pendingText.slice(newline + 1)
+        if (report !== undefined && isLauncherPause(report)) {
+          reading = reading.then(() => { subprocess.stdin.write('g') })
+        } else if (report !== undefined && isLauncherMeasurement(report)) {
+          const index = measurementCount++
+          reading = reading.then(async () => {
+            if (readError === undefined) measured[index] = await readRun(report, `${stdoutPrefix}.${index}`, `${stderrPrefix}.${index}`, spec.keepStdoutBytes ?? outputHeadBytes)
+          }).catch((error: unknown) => {
+            readError ??= error instanceof Error ? error : new Error(String(error))
+            subprocess.stdin.end()
+          })
+        }
+      }
+    })
+    const result = await subprocess
+    await reading
+    if (readError !== undefined) throw readError
+    const reports = parseLauncherReports(result.stdout)?.filter((report) => !isLauncherPause(report))
     const measurements = reports?.filter(isLauncherMeasurement) ?? []
     const error = reports?.find(isLauncherError)
     const cutShort = measurements.length < runs && measurements.at(-1)?.timedOut !== true
-    if (reports === undefined || error !== undefined || result.exitCode !== 0 || measurements.length > runs || cutShort) {
+    if (reports === undefined || error !== undefined || result.exitCode !== 0 || measurements.length > runs || cutShort || measured.length !== measurements.length) {
       const progress = runs > 1 ? ` (after ${measurements.length} of ${runs} runs)` : ''
       throw new BenchError('invocation-failed', `Cannot run \`${command}\`${progress}: ${explainFailure(error, result, spec, runs, launcher)}`, { cause: result.cause })
-    }
-    const measured: MeasuredRun[] = []
-    for (const [index, report] of measurements.entries()) {
-      // One run's pair at a time: a long series has thousands of files.
-      const [stdout, stderr] = await Promise.all([readFile(`${stdoutPrefix}.${index}`), readFile(`${stderrPrefix}.${index}`)])
-      measured.push({
-        stdout,
-        stderr,
-        exitCode: report.exitCode,
-        signal: report.signal,
-        timedOut: report.timedOut,
-        wallNs: report.wallNs,
-        userUs: report.userUs,
-        sysUs: report.sysUs,
-        maxRssBytes: report.maxRssKiB * 1024,
-      })
     }
     return measured
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Reads one run's output files as streams (digest and head of stdout, tail of stderr), then deletes them. */
+async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPath: string, headBytes: number): Promise<MeasuredRun> {
+  const [stdout, stderr] = await Promise.all([readOutputStream(stdoutPath, headBytes), readOutputStream(stderrPath, 0)])
+  await Promise.all([rm(stdoutPath, { force: true }), rm(stderrPath, { force: true })])
+  return {
+    stdout: stdout.head,
+    stdoutDigest: { bytes: stdout.bytes, sha256: stdout.sha256 },
+    stderr: stderr.tail,
+    exitCode: report.exitCode,
+    signal: report.signal,
+    timedOut: report.timedOut,
+    wallNs: report.wallNs,
+    userUs: report.userUs,
+    sysUs: report.sysUs,
+    maxRssBytes: report.maxRssKiB * 1024,
+  }
+}
+
+/**
+ * Reads a file once as a stream: its length and SHA-256, its first `headBytes` (default
+ * {@link outputHeadBytes}) and its last {@link stderrKeepBytes}, so that memory stays bounded
+ * whatever the output's size.
+ */
+export async function readOutputStream(path: string, headBytes = outputHeadBytes): Promise<OutputDigest & { head: Buffer; tail: Buffer }> {
+  const hash = createHash('sha256')
+  const headChunks: Buffer[] = []
+  let headLength = 0
+  const tailChunks: Buffer[] = []
+  let tailLength = 0
+  let bytes = 0
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk)
+    bytes += chunk.length
+    if (headLength < headBytes) {
+      const part = chunk.subarray(0, headBytes - headLength)
+      headChunks.push(part)
+      headLength += part.length
+    }
+    tailChunks.push(chunk)
+    tailLength += chunk.length
+    while (tailLength - (tailChunks[0]?.length ?? 0) >= stderrKeepBytes) tailLength -= tailChunks.shift()?.length ?? 0
+  }
+  const tail = Buffer.concat(tailChunks)
+  return { bytes, sha256: hash.digest('hex'), head: Buffer.concat(headChunks), tail: tail.length > stderrKeepBytes ? tail.subarray(tail.length - stderrKeepBytes) : tail }
 }
 
 /** Longest delay Node's timers accept (2^31 - 1 ms); a longer one would fire after 1 ms. */
@@ -230,8 +346,16 @@ function explainFailure(
   return `the launcher ${launcher} printed no measurement for every run (${result.shortMessage ?? 'no exit status'})${stderr === '' ? '' : `: ${stderr}`}. Delete ${cacheDir} to rebuild it.`
 }
 
-/** One JSON line launcher.c prints: a run's measurement or the launcher's error. */
-type LauncherReport = LauncherError | LauncherMeasurement
+/** One JSON line launcher.c prints: a run's measurement, the launcher's error, or a pause (it waits for a byte on stdin). */
+type LauncherReport = LauncherError | LauncherMeasurement | LauncherPause
+
+interface LauncherPause {
+  pause: number
+}
+
+function isLauncherPause(report: LauncherReport): report is LauncherPause {
+  return 'pause' in report
+}
 
 interface LauncherError {
   error: string
@@ -252,7 +376,7 @@ function isLauncherError(report: LauncherReport): report is LauncherError {
 }
 
 function isLauncherMeasurement(report: LauncherReport): report is LauncherMeasurement {
-  return !isLauncherError(report)
+  return !isLauncherError(report) && !isLauncherPause(report)
 }
 
 /** Reads the last JSON line of the launcher's stdout; undefined when there is none or it has the wrong shape. */
@@ -286,6 +410,7 @@ function parseLauncherLine(line: string): LauncherReport | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const record = value as Record<string, unknown>
   if (typeof record.error === 'string') return { error: record.error }
+  if (typeof record.pause === 'number') return { pause: record.pause }
   const { wallNs, userUs, sysUs, maxRssKiB, exitCode, signal, timedOut } = record
   if (
     typeof wallNs !== 'number' || typeof userUs !== 'number' || typeof sysUs !== 'number'

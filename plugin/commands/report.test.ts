@@ -55,6 +55,12 @@ describe('wasm-faas-bench report', () => {
     expect(run.stderr).toBe(`wasm-faas-bench: Results file \`${join(scratch, 'nope.json')}\` does not exist. Give the path of a results file, or run the benchmarks first (\`npm run bench\` writes bench-results/latest.json).`)
   })
 
+  test('a folder in place of a results file says so and names the file to give, with no stack trace', async () => {
+    const run = await cli('report', scratch, '--out', join(scratch, 'y'))
+    expect(run.exitCode).toBe(1)
+    expect(run.stderr).toBe(`wasm-faas-bench: \`${scratch}\` is a folder, not a results file. Give a results file in it, e.g. \`${join(scratch, 'latest.json')}\`. Usage: wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE]`)
+  })
+
   test('an unknown option shows the usage', async () => {
     const run = await cli('report', '--outdir', 'x')
     expect(run.exitCode).toBe(1)

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises'
+import { access, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { judgeClaims } from '../claims/judge-claim.ts'
@@ -34,6 +34,9 @@ export const report: CliCommand = {
       await access(source).catch((error: unknown) => {
         throw new BenchError('invalid-option', `Results file \`${source}\` does not exist. Give the path of a results file, or run the benchmarks first (\`npm run bench\` writes ${join(defaultResultsDir, 'latest.json')}).`, { cause: error })
       })
+      if ((await stat(source)).isDirectory()) {
+        throw new BenchError('invalid-option', `\`${source}\` is a folder, not a results file. Give a results file in it, e.g. \`${join(source, 'latest.json')}\`. Usage: ${usage}`)
+      }
     }
     const runs = labelRuns(await Promise.all(sources.map(async (source) => ({ source, results: await readResults(source) }))))
     const claims = judgeClaims(await loadClaims(values.claims ?? []), runs)

@@ -15,12 +15,21 @@ export function toInvocationResult(run: MeasuredRun): InvocationResult {
   const { warmNs, stderrTail } = parseHarnessStderr(run.stderr.toString('utf8'))
   return {
     stdout: run.stdout,
+    stdoutDigest: run.stdoutDigest,
     stderrTail,
     exitCode: run.exitCode,
     signal: run.signal,
     timedOut: run.timedOut,
     usage: { wallNs: run.wallNs, cpuUserUs: run.userUs, cpuSysUs: run.sysUs, peakRssBytes: run.maxRssBytes, warmNs },
   }
+}
+
+/** A check function judges the whole output, so it is kept up to this size, in bytes (256 MiB); larger ones fail with the fix. */
+const checkedOutputMaxBytes = 256 * 1024 * 1024
+
+/** How much of each run's stdout a process instance keeps: all of it (up to 256 MiB) for a check function, else the launcher's bounded head. */
+export function stdoutBytesToKeep(workload: PreparedWorkload): number | undefined {
+  return workload.expected.kind === 'check' ? checkedOutputMaxBytes : undefined
 }
 
 /**
@@ -34,6 +43,7 @@ export function createCommandInstance(spec: CommandSpec, workload: PreparedWorkl
       args: [...spec.prefixArgs, ...harnessArgs(workload.args, request.warmRepeats)],
       timeoutMs: request.timeoutMs,
       ...(spec.env === undefined ? {} : { env: spec.env }),
+      keepStdoutBytes: stdoutBytesToKeep(workload),
     }, runs)
     return measured.map(toInvocationResult)
   }

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,4 +39,32 @@ export async function sweepStaleScratchDirs(dir = tmpdir()): Promise<string[]> {
     }
   }
   return removed
+}
+
+/** What the reaper runs: wait (at most 10 s) until the given processes are gone, then remove their scratch folders. */
+const reaperScript = `
+const { readdirSync, rmSync } = require('node:fs')
+const [dir, ...pids] = process.argv.slice(1)
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true } catch (error) { return error.code === 'EPERM' } }
+const deadline = Date.now() + 10000
+const sweep = () => {
+  if (pids.some(alive) && Date.now() < deadline) return setTimeout(sweep, 100)
+  for (const name of readdirSync(dir)) {
+    const match = /^${prefix}[a-z-]+?-(\\d+)-/.exec(name)
+    if (match !== null && pids.includes(match[1]) && !alive(match[1])) rmSync(dir + '/' + name, { recursive: true, force: true })
+  }
+}
+sweep()
+`
+
+/**
+ * For an interrupted run (SIGINT to the main process, which exits at once): starts a small detached
+ * process that waits until this process's children (the Vitest workers) are gone and then removes
+ * their scratch folders, which a worker ended by a signal cannot remove itself. Synchronous, for a
+ * signal handler.
+ */
+export function startScratchReaper(dir = tmpdir()): void {
+  const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(' ').filter((pid) => /^\d+$/.test(pid))
+  if (children.length === 0) return
+  spawn(process.execPath, ['-e', reaperScript, dir, ...children], { detached: true, stdio: 'ignore' }).unref()
 }

@@ -65,6 +65,7 @@ describe.skipIf(!hey.available)(hey.available ? 'failure modes' : `failure modes
     const error = await failure('never-bind')
     expect(error.code).toBe('timeout')
     expect(error.message).toMatch(/did not answer on 127\.0\.0\.1:\d+ within 3000 ms \(last attempt: connect ECONNREFUSED/)
+    expect(error.message).toContain('Raise the HTTP timeout, WFB_HTTP_TIMEOUT_MS (the plugin option `http.timeoutMs`; the top-level `timeoutMs` does not apply to HTTP rows) if it is just slow to start.')
     expect(error.message).toContain('misbehaving server: never binding its port')
   })
 })

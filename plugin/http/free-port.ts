@@ -3,8 +3,9 @@ import { BenchError } from '../errors.ts'
 
 /**
  * A TCP port on 127.0.0.1 that is free now: the kernel picks one for a listener that is closed at
- * once. Another process may still take it before the server binds; the server then fails with its
- * own "address in use" error, which the harness reports with the server's output.
+ * once. Another process may still take it before the server binds: the harness then checks, after
+ * the first response, that the listening socket belongs to the server it started
+ * (listener-owner.ts) and reports the other process and the server's own "address in use" exit.
  */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

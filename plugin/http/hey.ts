@@ -1,5 +1,7 @@
 import { execa } from 'execa'
+import { guardedCommand } from '../collectors/launcher.ts'
 import { BenchError } from '../errors.ts'
+import { httpTimeoutAdvice } from './http-options.ts'
 import type { ServerRequest } from './types.ts'
 
 /** One load phase: who to load, how hard and for how long. */
@@ -40,6 +42,8 @@ export interface LoadReport {
   startOffsetsMs: number[]
   /** How many of those responses came on a newly opened connection (with keep-alive, about one per worker). */
   newConnections: number
+  /** True when the phase ended because it reached `maxRequests` before `durationMs`. */
+  stoppedByMaxRequests?: boolean
 }
 
 /**
@@ -119,28 +123,43 @@ const graceMs = 10_000
 
 /**
  * Starts hey (`heyPath`) for one load phase: `-n maxRequests`, stopped by SIGINT after `durationMs`
- * (hey then lets the requests in flight finish and prints its report).
+ * (hey then lets the requests in flight finish and prints its report). hey runs under the launcher's
+ * parent-death guard (`launcher --exec`, PR_SET_PDEATHSIG): if this process is killed outright
+ * (the OOM killer, `kill -9` of a Vitest worker), hey dies with it instead of loading on.
  */
 export function startHey(heyPath: string, request: LoadRequest): LoadPhase {
-  const subprocess = execa(heyPath, heyArgs(request), { reject: false, stdin: 'ignore', timeout: request.durationMs + request.requestTimeoutMs + graceMs })
-  const stopTimer = setTimeout(() => subprocess.kill('SIGINT'), request.durationMs)
   let aborted = false
-  const report = subprocess.then((result) => {
+  let stopTimer: NodeJS.Timeout | undefined
+  let interrupted = false
+  const limitMs = request.durationMs + request.requestTimeoutMs + graceMs
+  const started = guardedCommand(heyPath, heyArgs(request)).then(({ file, args }) => {
+    const subprocess = execa(file, args, { reject: false, stdin: 'ignore', timeout: limitMs })
+    stopTimer = setTimeout(() => {
+      interrupted = true
+      subprocess.kill('SIGINT')
+    }, request.durationMs)
+    if (aborted) subprocess.kill('SIGKILL')
+    // Wrapped: the subprocess is itself a promise, which `then` would otherwise wait for.
+    return { subprocess }
+  })
+  const report = started.then(async ({ subprocess }) => {
+    const result = await subprocess
     clearTimeout(stopTimer)
     if (aborted) throw new BenchError('invocation-failed', 'the load phase was aborted')
-    if (result.timedOut) throw new BenchError('timeout', `hey did not finish within ${request.durationMs + request.requestTimeoutMs + graceMs} ms and was killed.`)
+    if (result.timedOut) throw new BenchError('timeout', `hey did not finish within ${limitMs} ms (the load phase, one request's timeout and ${graceMs} ms) and was killed: requests hang on the server. ${httpTimeoutAdvice} if they are just slow.`)
     if (result.exitCode !== 0) {
       const said = `${String(result.stderr)}\n${String(result.stdout)}`.trim().slice(0, 1000)
       throw new BenchError('invocation-failed', `hey failed (${result.shortMessage ?? `exit code ${String(result.exitCode)}`}): ${said}`)
     }
-    return parseHeyReport(String(result.stdout))
+    const parsed = parseHeyReport(String(result.stdout))
+    return interrupted ? parsed : { ...parsed, stoppedByMaxRequests: true }
   })
   return {
     report,
     abort() {
       aborted = true
       clearTimeout(stopTimer)
-      subprocess.kill('SIGKILL')
+      void started.then(({ subprocess }) => subprocess.kill('SIGKILL'), () => undefined)
     },
   }
 }

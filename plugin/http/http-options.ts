@@ -87,3 +87,6 @@ export function resolveHttpOptions(user: HttpOptions = {}, env: NodeJS.ProcessEn
     ...numbers,
   }
 }
+
+/** What a timed-out HTTP step advises: the HTTP timeout's own knobs, not `timeoutMs` (which bounds workload invocations). */
+export const httpTimeoutAdvice = 'Raise the HTTP timeout, WFB_HTTP_TIMEOUT_MS (the plugin option `http.timeoutMs`; the top-level `timeoutMs` does not apply to HTTP rows)'

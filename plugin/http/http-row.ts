@@ -33,5 +33,13 @@ export function toHttpRow(identity: RowIdentity, measurement: HttpMeasurement): 
     if (assessedMetrics.includes(metric)) warnings.push(...assessQuality({ metric, samples, minSamples }))
   }
   for (const [metric, reason] of Object.entries(measurement.unsupported)) metrics[metric] = { unsupported: reason }
+  if (measurement.load.stoppedByMaxRequests === true) {
+    warnings.push({
+      code: 'load-cut-short',
+      metric: 'requestsPerSec',
+      message: `The load phase stopped after ${measurement.load.requests} requests (\`maxRequests\`) in ${measurement.load.durationSeconds.toFixed(2)} s, before its planned duration.`,
+      advice: 'Its throughput comes from a shorter phase than asked for. Raise WFB_HTTP_MAX_REQUESTS (the plugin option `http.maxRequests`) above what the server answers in `http.durationMs`, or shorten the duration to match.',
+    })
+  }
   return { key: rowKey(identity), ...identity, metrics, warnings }
 }

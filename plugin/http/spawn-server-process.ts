@@ -13,11 +13,19 @@ export interface ServerProcessSpec {
   args: string[]
   /** The URL one request fetches, for the ServerInstance. */
   url: string
-  /** Where the server's stdout and stderr files go (the spawn request's scratch folder). */
+  /**
+   * Where the server's stdout and stderr files go: the spawn request's scratch folder, which belongs
+   * to this one server. Stopped by Ctrl-C or this process's death, the launcher deletes it.
+   */
   scratchDir: string
   /** Extra environment on top of this process's. */
   env?: Record<string, string>
   cwd?: string
+  /**
+   * A command the launcher runs after it has killed the server because it was stopped (`close`,
+   * Ctrl-C, this process dying): what killing the server's process leaves behind (a runc container).
+   */
+  cleanup?: string[]
 }
 
 /** How much of the server's output a failure message quotes, in bytes (stderr and stdout each). */
@@ -42,7 +50,11 @@ export async function spawnServerProcess(spec: ServerProcessSpec): Promise<Serve
   const stderrPath = join(spec.scratchDir, 'server.stderr')
   const child = spawn(launcher, [
     '--stdout', stdoutPath, '--stderr', stderrPath, '--timeout-ms', String(lifetimeLimitMs),
-    '--parent-pid', String(process.pid), '--', spec.file, ...spec.args,
+    '--parent-pid', String(process.pid), ...(spec.cleanup ?? []).flatMap((arg) => ['--cleanup', arg]),
+    // Stopped by Ctrl-C or this process's death, the launcher deletes the scratch folder itself.
+    // (`close` sends SIGTERM and still reads the output tail: --keep-on-sigterm.)
+    '--scratch-dir', spec.scratchDir, '--keep-on-sigterm',
+    '--', spec.file, ...spec.args,
   ], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...spec.env },
@@ -56,9 +68,9 @@ export async function spawnServerProcess(spec: ServerProcessSpec): Promise<Serve
     child.once('close', (code, signal) => {
       const report = parseLauncherReport(launcherOutput)
       void outputTail().then((tail) => {
-        if (report !== undefined && !('error' in report)) resolve({ exitCode: report.exitCode, signal: report.signal, outputTail: tail })
+        if (report !== undefined && 'exitCode' in report) resolve({ exitCode: report.exitCode, signal: report.signal, outputTail: tail })
         // Stopped by `close` (or the parent's death): the launcher SIGKILLed the server.
-        else if (report !== undefined && report.error.startsWith('interrupted by')) resolve({ exitCode: null, signal: 'SIGKILL', outputTail: tail })
+        else if (report !== undefined && 'error' in report && report.error.startsWith('interrupted by')) resolve({ exitCode: null, signal: 'SIGKILL', outputTail: tail })
         else resolve({ exitCode: code, signal, outputTail: `${tail}\n${launcherOutput.trim()}`.trim() })
       })
     })

@@ -46,3 +46,16 @@ describe('renderTable', () => {
     expect(lines).toEqual(['warm, fn: not measured: prebuilt module `fn` does not declare the warm protocol'])
   })
 })
+
+test('a failed row keeps the runtime\'s own words: the last lines of its message, indented under the summary', () => {
+  const results = createExampleResults()
+  results.failed = [{ runtime: 'wasmtime', mode: 'process', workload: 'fib', params: { n: 25 }, error: '`wasmtime` failed running `fib(n=25)`: it exited with code 1. Its stderr says what went wrong.\nstderr (last lines):\nError: failed to run main module\nCaused by: unknown import: wasi_snapshot_preview1::sock_accept' }]
+  const table = renderTable(results)
+  expect(table).toContain([
+    'FAILED (1):',
+    '  wasmtime process fib: `wasmtime` failed running `fib(n=25)`: it exited with code 1. Its stderr says what went wrong.',
+    '      stderr (last lines):',
+    '      Error: failed to run main module',
+    '      Caused by: unknown import: wasi_snapshot_preview1::sock_accept',
+  ].join('\n'))
+})

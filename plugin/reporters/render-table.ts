@@ -94,7 +94,17 @@ export function renderTable(results: ResultsFile): string {
   }
   if (results.failed.length > 0) {
     lines.push('', `FAILED (${results.failed.length}):`)
-    lines.push(...results.failed.map((failure) => `  ${failure.runtime} ${failure.mode} ${failure.workload}: ${failure.error.split('\n')[0] ?? ''}`))
+    lines.push(...results.failed.flatMap((failure) => [`  ${failure.runtime} ${failure.mode} ${failure.workload}: ${failure.error.split('\n')[0] ?? ''}`, ...failureDetail(failure.error)]))
   }
   return lines.join('\n')
+}
+
+/** Lines of a failure after its first one that the table keeps: the last few (the runtime's stderr tail), indented. */
+const failureDetailLines = 6
+
+/** The runtime's own words from a failure message (its last lines after the first), indented under the summary line. */
+export function failureDetail(error: string): string[] {
+  const rest = error.split('\n').slice(1).map((line) => line.trimEnd()).filter((line) => line.trim() !== '')
+  const shown = rest.length > failureDetailLines ? ['…', ...rest.slice(-failureDetailLines)] : rest
+  return shown.map((line) => `      ${line}`)
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -23,6 +24,27 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(tempPath, path)
   } catch (error) {
     await rm(tempPath, { force: true })
+    throw error
+  }
+}
+
+/**
+ * {@link writeFileAtomic} done synchronously, for the one place that cannot wait: a signal handler
+ * that must leave the results on disk before the process exits.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const fd = openSync(tempPath, 'wx')
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tempPath, path)
+  } catch (error) {
+    rmSync(tempPath, { force: true })
     throw error
   }
 }

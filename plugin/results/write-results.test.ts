@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import { BenchError } from '../errors.ts'
 import { createExampleResults } from './example-results.ts'
-import { readResults, writeResults } from './write-results.ts'
+import { assertWritableDir, readResults, writeResults, writeResultsOrFallback } from './write-results.ts'
 
 let root: string
 beforeEach(async () => {
@@ -95,5 +95,30 @@ describe('readResults', () => {
 
   test('a missing file: Node names the path', async () => {
     await expect(readResults(join(root, 'nope.json'))).rejects.toThrow(/ENOENT.*nope\.json/)
+  })
+})
+
+describe('a results folder that cannot be written', () => {
+  test('is found before measuring: the error names the folder, the system error and the fix', async () => {
+    const inTheWay = join(root, 'file')
+    await writeFile(inTheWay, 'x')
+    const error: unknown = await assertWritableDir(join(inTheWay, 'results')).then(() => undefined, (reason: unknown) => reason)
+    expect(error).toBeInstanceOf(BenchError)
+    expect((error as BenchError).code).toBe('unwritable-output')
+    expect((error as BenchError).message).toMatch(new RegExp(`^Cannot write the results to \`${join(inTheWay, 'results')}\` \\(ENOTDIR: .*\\): a file of that name is in the way: choose another folder, or set another results folder with WFB_OUTPUT_DIR \\(the plugin's \`outputDir\` option\\)\\. Nothing was measured\\.$`))
+    await assertWritableDir(join(root, 'fresh'))
+    expect(await readdir(join(root, 'fresh'))).toEqual([])
+  })
+
+  test('at the end of a run keeps the results in the temporary folder and says where', async () => {
+    const inTheWay = join(root, 'file')
+    await writeFile(inTheWay, 'x')
+    const results = createExampleResults()
+    const written = await writeResultsOrFallback(results, join(inTheWay, 'results'))
+    if (!('fallbackPath' in written)) throw new Error('expected the fallback')
+    expect(written.fallbackPath).toBe(join(tmpdir(), `wfb-results-${results.createdAt.replaceAll(/[:.]/g, '-')}.json`))
+    expect(written.error).toMatch(/^ENOTDIR: /)
+    expect((await readResults(written.fallbackPath)).rows).toHaveLength(results.rows.length)
+    await rm(written.fallbackPath)
   })
 })

@@ -34,15 +34,23 @@ export function checkOutput(prepared: PreparedWorkload, result: InvocationResult
     )
   }
   const { expected } = prepared
+  // A streamed output is known by its length, hash and first bytes; a kept one is hashed here.
+  const digest = result.stdoutDigest ?? { bytes: result.stdout.length, sha256: createHash('sha256').update(result.stdout).digest('hex') }
+  const whole = result.stdoutDigest === undefined || result.stdoutDigest.bytes === result.stdout.length
   if (expected.kind === 'exact') {
     const expectedBytes = Buffer.from(expected.stdout, 'utf8')
-    if (result.stdout.equals(expectedBytes)) return
+    if (whole ? result.stdout.equals(expectedBytes) : digest.bytes === expectedBytes.length && digest.sha256 === createHash('sha256').update(expectedBytes).digest('hex')) return
+    const difference = firstDifference(expectedBytes, result.stdout)
+    const at = whole || difference < result.stdout.length ? `first difference at byte ${difference}` : `${digest.bytes} bytes in all`
     throw new BenchError(
       'wrong-output',
-      `${who} printed the wrong output for ${what}: expected ${quoteExcerpt(expectedBytes)}, got ${quoteExcerpt(result.stdout)} (first difference at byte ${firstDifference(expectedBytes, result.stdout)}). ${wrongOutputAdvice}`,
+      `${who} printed the wrong output for ${what}: expected ${quoteExcerpt(expectedBytes)}, got ${quoteExcerpt(result.stdout, digest.bytes)} (${at}). ${wrongOutputAdvice}`,
     )
   }
   if (expected.kind === 'check') {
+    if (!whole) {
+      throw new BenchError('invalid-workload', `${what} printed ${digest.bytes} bytes, more than its check function can be given whole (the first ${result.stdout.length} were kept). Give it an expected SHA-256 and length (\`{ kind: 'sha256', sha256, bytes }\`) instead of \`check\`.`)
+    }
     const problem = runCheck(expected, result.stdout, what)
     if (problem === undefined) return
     throw new BenchError(
@@ -50,11 +58,10 @@ export function checkOutput(prepared: PreparedWorkload, result: InvocationResult
       `${who} printed the wrong output for ${what}: ${problem} (expected ${expected.description}; got ${quoteExcerpt(result.stdout)}). ${wrongOutputAdvice}`,
     )
   }
-  const sha256 = createHash('sha256').update(result.stdout).digest('hex')
-  if (result.stdout.length === expected.bytes && sha256 === expected.sha256) return
+  if (digest.bytes === expected.bytes && digest.sha256 === expected.sha256) return
   throw new BenchError(
     'wrong-output',
-    `${who} printed the wrong output for ${what}: expected ${expected.bytes} bytes with SHA-256 ${expected.sha256}, got ${result.stdout.length} bytes with SHA-256 ${sha256}, starting ${quoteExcerpt(result.stdout)}. ${wrongOutputAdvice}`,
+    `${who} printed the wrong output for ${what}: expected ${expected.bytes} bytes with SHA-256 ${expected.sha256}, got ${digest.bytes} bytes with SHA-256 ${digest.sha256}, starting ${quoteExcerpt(result.stdout, digest.bytes)}. ${wrongOutputAdvice}`,
   )
 }
 
@@ -73,11 +80,11 @@ function runCheck(expected: Extract<ExpectedOutput, { kind: 'check' }>, stdout: 
 const wrongOutputAdvice =
   'Results from this invocation do not count. If every runtime disagrees with the expectation, rebuild the module (a C workload: `npx wasm-faas-bench build`; in this repository `npm run build:workloads`) or fix the workload\'s `expected`; if only this runtime does, its WASI stdout or argument handling is at fault.'
 
-/** A JSON-quoted excerpt of `bytes` read as UTF-8, cut to {@link excerptChars} characters. */
-function quoteExcerpt(bytes: Buffer): string {
+/** A JSON-quoted excerpt of `bytes` read as UTF-8, cut to {@link excerptChars} characters; `totalBytes` when `bytes` is only the start. */
+function quoteExcerpt(bytes: Buffer, totalBytes = bytes.length): string {
   const text = bytes.toString('utf8')
-  if (text.length <= excerptChars) return JSON.stringify(text)
-  return `${JSON.stringify(text.slice(0, excerptChars))}… (${bytes.length} bytes)`
+  if (text.length <= excerptChars && totalBytes === bytes.length) return JSON.stringify(text)
+  return `${JSON.stringify(text.slice(0, excerptChars))}… (${totalBytes} bytes)`
 }
 
 function firstDifference(a: Buffer, b: Buffer): number {

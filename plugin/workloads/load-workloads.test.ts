@@ -80,6 +80,15 @@ describe('loadWorkloads', () => {
     expect(error.message).toContain(`\`${join(dir, 'stray')}\` has no workload.ts. Add \`${join(dir, 'stray', 'workload.ts')}\``)
   })
 
+  test('a folder name with quotes, `;`, `$` or spaces is refused when loading, before any build', async () => {
+    for (const name of ['it\'s', 'a;b', 'x$y', 'two words', '-dash']) {
+      const dir = await workloadsFolder(name, { 'workload.ts': plainWorkload(name.replaceAll('\'', '\\\'')), [`${name}.c`]: '', [`${name}.wasm`]: '' })
+      const error = await loadError(dir)
+      expect(error.code).toBe('invalid-workload')
+      expect(error.message).toBe(`Workload folder \`${join(dir, name)}\` has the name ${JSON.stringify(name)}, which holds characters a workload name cannot: use only letters, digits, \`_\` and \`-\` (the name reaches the C compiler's \`-D\`, URL paths and file names). Rename the folder (and the workload's \`name\`).`)
+    }
+  })
+
   test('a name that differs from the folder', async () => {
     const dir = await workloadsFolder('foo', { 'workload.ts': plainWorkload('bar'), 'foo.c': '', 'foo.wasm': '' })
     const error = await loadError(dir)

@@ -52,8 +52,22 @@ export async function loadWorkloads(dirs: string | readonly string[] = workloads
   return new Map([...workloads].sort(([a], [b]) => a.localeCompare(b)))
 }
 
+/**
+ * What a workload's name (its folder) may hold: letters, digits, `_` and `-`, as in WFB_PARAMS
+ * (`fib.n=30`). The name reaches a C compiler's `-D`, URL paths and file names, where quotes, `;`,
+ * `$` or spaces break the build or the HTTP path.
+ */
+export const workloadNamePattern = /^[A-Za-z0-9_][\w-]*$/
+
 async function loadWorkload(folderPath: string): Promise<Workload> {
   const folder = displayPath(folderPath)
+  const name = basename(folderPath)
+  if (!workloadNamePattern.test(name)) {
+    throw new BenchError(
+      'invalid-workload',
+      `Workload folder \`${folder}\` has the name ${JSON.stringify(name)}, which holds characters a workload name cannot: use only letters, digits, \`_\` and \`-\` (the name reaches the C compiler's \`-D\`, URL paths and file names). Rename the folder (and the workload's \`name\`).`,
+    )
+  }
   const modulePath = await findDefinitionModule(folderPath)
   const shown = displayPath(modulePath ?? join(folderPath, 'workload.ts'))
   if (modulePath === undefined) {
