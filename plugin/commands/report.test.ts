@@ -58,7 +58,7 @@ describe('wasm-faas-bench report', () => {
   test('a folder in place of a results file says so and names the file to give, with no stack trace', async () => {
     const run = await cli('report', scratch, '--out', join(scratch, 'y'))
     expect(run.exitCode).toBe(1)
-    expect(run.stderr).toBe(`wasm-faas-bench: \`${scratch}\` is a folder, not a results file. Give a results file in it, e.g. \`${join(scratch, 'latest.json')}\`. Usage: wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE]`)
+    expect(run.stderr).toBe(`wasm-faas-bench: \`${scratch}\` is a folder, not a results file. Give a results file in it, e.g. \`${join(scratch, 'latest.json')}\`. Usage: wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]`)
   })
 
   test('an unknown option shows the usage', async () => {
