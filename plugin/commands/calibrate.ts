@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { runtimes } from '../../fixtures/index.ts'
 import { calibrateColdStart, formatCalibration } from '../calibrate.ts'
 import { calibrateInBench, type RuntimeCalibrationCommand } from '../calibrate-in-bench.ts'
@@ -7,7 +6,7 @@ import { parseParamsEnv } from '../options.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
 import { prepareWorkload } from '../workloads/prepare-workload.ts'
 import type { CliCommand } from './types.ts'
-import { usageError } from './gate.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench calibrate [--runs N] [--runtimes a,b] [--workload noop] [--params fib.n=25] [--in-bench]'
 
@@ -56,12 +55,7 @@ export const calibrate: CliCommand = {
   words: ['calibrate'],
   summary: '[--runs N] [--runtimes a,b] [--workload noop] [--in-bench]  cold-start fidelity: the launcher against hyperfine -N on every available process runtime (default 200 runs of noop)',
   async run(args) {
-    let values
-    try {
-      values = parseArgs({ args, options: { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' }, 'in-bench': { type: 'boolean' } } }).values
-    } catch (error) {
-      throw usageError(error, usage)
-    }
+    const { values } = parseCommandArgs(args, usage, { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' }, 'in-bench': { type: 'boolean' } })
     const runs = Number(values.runs ?? '200')
     if (!Number.isInteger(runs) || runs < 10) throw new BenchError('invalid-option', `--runs is ${values.runs}; give an integer of at least 10.`)
     const workload = values.workload ?? 'noop'

@@ -1,6 +1,5 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadClaims } from '../claims/load-claims.ts'
 import { judgeClaims } from '../claims/judge-claim.ts'
 import { renderClaimsMarkdown, renderClaimsText } from '../claims/render-claims.ts'
@@ -9,6 +8,7 @@ import { describeMachine, formatUtcMinute } from '../reporters/report-model.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { defaultResultsDir, readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench claims [results.json …] [--claims FILE …] [--no-built-in] [--markdown FILE]'
 
@@ -24,12 +24,7 @@ export const claims: CliCommand = {
   words: ['claims'],
   summary: '[results.json …] [--claims FILE …] [--markdown FILE]  published claims next to this run\'s numbers, with a verdict each',
   async run(args) {
-    let parsed
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { claims: { type: 'string', multiple: true }, 'no-built-in': { type: 'boolean' }, markdown: { type: 'string' } } })
-    } catch (error) {
-      throw new BenchError('invalid-option', `${error instanceof Error ? error.message : String(error)}. Usage: ${usage}`, { cause: error })
-    }
+    const parsed = parseCommandArgs(args, usage, { claims: { type: 'string', multiple: true }, 'no-built-in': { type: 'boolean' }, markdown: { type: 'string' } }, true)
     const { values, positionals } = parsed
     const sources = positionals.length > 0 ? positionals : [join(defaultResultsDir, 'latest.json')]
     for (const source of sources) {

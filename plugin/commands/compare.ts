@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { resolveBaselineOptions } from '../baseline/baseline-options.ts'
 import { BenchError } from '../errors.ts'
 import { judgePaired } from '../paired/judge-paired.ts'
@@ -8,8 +7,8 @@ import { runPaired, type PairedRunSpec, type PairedVariant } from '../paired/run
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { parseParamsEnv } from '../options.ts'
 import type { InstanceMode } from '../types.ts'
-import { usageError } from './gate.ts'
 import type { CliCommand } from './types.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench compare --workload fib --runtime native [--head-runtime R] [--base-wasm A.wasm --head-wasm B.wasm] [--params fib.n=25] [--pairs 60] [--block 1] [--warm-repeats 20] [--mode process] [--json FILE]'
 
@@ -37,12 +36,7 @@ function integer(value: string | undefined, name: string, fallback: number, min:
 
 /** The paired run the command line asks for. */
 export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: string } {
-  let values
-  try {
-    values = parseArgs({ args, options }).values
-  } catch (error) {
-    throw usageError(error, usage)
-  }
+  const { values } = parseCommandArgs(args, usage, options)
   if (values.workload === undefined || values.runtime === undefined) throw new BenchError('invalid-option', `compare needs --workload and --runtime. Usage: ${usage}`)
   const base: PairedVariant = { runtime: values.runtime, ...(values['base-wasm'] === undefined ? {} : { wasmPath: resolve(values['base-wasm']) }) }
   const slowdown = values['head-slowdown'] === undefined ? undefined : integer(values['head-slowdown'], 'head-slowdown', 0, 1)

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import { resolveBaselineOptions } from '../baseline/baseline-options.ts'
 import { applyGate } from '../baseline/run-gate.ts'
@@ -7,6 +6,7 @@ import { BenchError } from '../errors.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { defaultResultsDir, readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench gate [results.json] [--baseline-dir DIR] [--missing pass|fail] [--update]'
 
@@ -35,11 +35,6 @@ export async function gateResults(results: ResultsFile, values: { 'baseline-dir'
   return gate.comparison === undefined ? rest : { ...rest, comparison: gate.comparison }
 }
 
-/** Node's parse error as a BenchError with the usage. */
-export function usageError(error: unknown, usageText: string): BenchError {
-  return new BenchError('invalid-option', `${error instanceof Error ? error.message : String(error)}. Usage: ${usageText}`, { cause: error })
-}
-
 /**
  * `gate`: the regression gate over a results file that was not judged where it ran (a merged
  * matrix, results copied from another runner): judges it against the stored baseline of its machine
@@ -49,12 +44,7 @@ export const gate: CliCommand = {
   words: ['gate'],
   summary: '[results.json] [--baseline-dir DIR] [--missing pass|fail] [--update]  judge a results file against the baseline of its machine class (default: bench-results/latest.json)',
   async run(args) {
-    let parsed
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: gateOptions })
-    } catch (error) {
-      throw usageError(error, usage)
-    }
+    const parsed = parseCommandArgs(args, usage, gateOptions, true)
     const { values, positionals } = parsed
     if (positionals.length > 1) throw new BenchError('invalid-option', `gate judges one results file, got ${positionals.length}. Merge shards first (\`wasm-faas-bench merge …\`). Usage: ${usage}`)
     const path = resolve(positionals[0] ?? join(defaultResultsDir, 'latest.json'))

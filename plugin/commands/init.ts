@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
 import type { CliCommand } from './types.ts'
 
-const usage = 'init [--dir DIR]'
+const usage = 'wasm-faas-bench init [--dir DIR]'
 
 /** The files `init` writes into a project, by path relative to it. Existing files are never overwritten. */
 export const scaffold: Record<string, string> = {

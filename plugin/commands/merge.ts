@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { BenchError } from '../errors.ts'
 import { classOf } from '../machine-class.ts'
 import { mergeResults } from '../results/merge-results.ts'
 import { defaultResultsDir, readResults, writeResults } from '../results/write-results.ts'
-import { gateOptions, gateResults, usageError } from './gate.ts'
+import { gateOptions, gateResults } from './gate.ts'
 import type { CliCommand } from './types.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench merge a.json b.json … [--out DIR] [--no-gate] [--baseline-dir DIR] [--missing pass|fail]'
 
@@ -20,12 +20,7 @@ export const merge: CliCommand = {
   words: ['merge'],
   summary: 'a.json b.json … [--out DIR] [--no-gate]  join shards\' results files into one and judge it (default out: bench-results)',
   async run(args) {
-    let parsed
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { ...gateOptions, out: { type: 'string' }, 'no-gate': { type: 'boolean' } } })
-    } catch (error) {
-      throw usageError(error, usage)
-    }
+    const parsed = parseCommandArgs(args, usage, { ...gateOptions, out: { type: 'string' }, 'no-gate': { type: 'boolean' } }, true)
     const { values, positionals } = parsed
     if (positionals.length < 2) throw new BenchError('invalid-option', `merge needs two or more results files, got ${positionals.length}. Usage: ${usage}`)
     const sources = await Promise.all(positionals.map(async (source) => ({ source, results: await readResults(source) })))

@@ -1,6 +1,5 @@
 import { access, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { judgeClaims } from '../claims/judge-claim.ts'
 import { loadClaims } from '../claims/load-claims.ts'
 import { BenchError } from '../errors.ts'
@@ -8,6 +7,7 @@ import { labelRuns } from '../reporters/report-model.ts'
 import { writeReport } from '../reporters/write-report.ts'
 import { defaultResultsDir, readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 const usage = 'wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]'
 
@@ -22,12 +22,7 @@ export const report: CliCommand = {
   words: ['report'],
   summary: '[results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]  HTML report, summary.md and bmf.json (default: bench-results/latest.json into bench-results/report)',
   async run(args) {
-    let parsed
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, markdown: { type: 'string' }, claims: { type: 'string', multiple: true } } })
-    } catch (error) {
-      throw new BenchError('invalid-option', `${error instanceof Error ? error.message : String(error)}. Usage: ${usage}`, { cause: error })
-    }
+    const parsed = parseCommandArgs(args, usage, { out: { type: 'string' }, markdown: { type: 'string' }, claims: { type: 'string', multiple: true } }, true)
     const { values, positionals } = parsed
     const sources = positionals.length > 0 ? positionals : [join(defaultResultsDir, 'latest.json')]
     for (const source of sources) {

@@ -41,7 +41,7 @@ export const scale: CliCommand = {
   words: ['scale'],
   summary: '[--hosts a,b] [--workload fib --n 20] [--instances 1,10,…] [--memory-budget-mib M] [--bursts 1,4,…] [--out F]  density, bursts, instantiate-only (docs/scale.md)',
   async run(args) {
-    const { values } = parseCommandArgs(args, `scale ${scale.summary.split('  ')[0] ?? ''}`, {
+    const { values } = parseCommandArgs(args, `wasm-faas-bench scale ${scale.summary.split('  ')[0] ?? ''}`, {
       hosts: { type: 'string' },
       parts: { type: 'string' },
       workload: { type: 'string' },

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { ResultsFile } from '../../schema/results.d.ts'
 import { resolveBaselineOptions } from '../baseline/baseline-options.ts'
 import { updateBaseline } from '../baseline/baseline-store.ts'
@@ -14,6 +13,7 @@ import { BenchError } from '../errors.ts'
 import { parseInjectSlowdown } from '../workloads/inject-slowdown.ts'
 import type { CliCommand } from './types.ts'
 import { pairedOptions, runPairedCheck } from './paired-self-check.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 
 /**
  * `self-check`: how small a regression the gate catches on this machine. Runs the project's
@@ -25,11 +25,13 @@ import { pairedOptions, runPairedCheck } from './paired-self-check.ts'
  * smallest catchable change. `--record` stores the quietest A/A measurement of each row with the
  * run-to-run noise as this machine's baseline.
  */
+const usage = 'wasm-faas-bench self-check [--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N] [--block K]'
+
 export const selfCheck: CliCommand = {
   words: ['self-check'],
   summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N]  smallest regression the gate (or a paired A/B run) catches here',
   async run(args) {
-    const { values, positionals: filters } = parseArgs({ args, allowPositionals: true, options: { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' }, ...pairedOptions } })
+    const { values, positionals: filters } = parseCommandArgs(args, usage, { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' }, ...pairedOptions }, true)
     if (values.paired === true) {
       await runPairedCheck(values)
       return

@@ -12,7 +12,7 @@ export const quickRuntimes: readonly InstallerName[] = ['wasmtime', 'wazero']
 /** Runtimes that build for minutes (cargo): only with `setup --all`. */
 export const slowRuntimes: readonly InstallerName[] = ['wasmi', 'wamr', 'wasm3', 'wasi-http-c', 'wasmtime-c-api', 'wamr-scale']
 
-const usage = 'setup [--all] [--strict]'
+const usage = 'wasm-faas-bench setup [--all] [--strict]'
 
 /**
  * `setup`: makes this machine ready for a default run and the tests, idempotently (a second run only
