@@ -1,6 +1,6 @@
 // Is the load generator the bottleneck? hey (which drives every HTTP row) against wrk on the same
 // server and page, interleaved, 4 connections, keep-alive on. Records one row with both
-// throughputs and their ratio. Below 90% (README "HTTP") the row, and every HTTP row of the run, gets
+// throughputs and their ratio. Below 90% (docs/http.md) the row, and every HTTP row of the run, gets
 // a `slow-load-generator` warning: a busy machine must not fail a user's benchmark run.
 import { test } from 'vitest'
 import { servers } from '../fixtures/servers/index.ts'

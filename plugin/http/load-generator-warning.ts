@@ -3,7 +3,7 @@ import type { ResultRow, Warning } from '../../schema/results.d.ts'
 /** The row `benches/load-generator.bench.ts` writes: hey's throughput against wrk's on the same server. */
 export const loadGeneratorRowRuntime = 'hey-vs-wrk'
 
-/** Below this share of wrk's throughput, hey may be what limits an HTTP row (README "HTTP"). */
+/** Below this share of wrk's throughput, hey may be what limits an HTTP row (docs/http.md). */
 export const minHeyToWrkRatio = 0.9
 
 const advice = 'The load generator, not the server, may have limited this row\'s throughput: run on a quieter machine (hey and the server share the cores), or compare servers at lower concurrency. This is a warning about the measurement, not a failure of the run.'
