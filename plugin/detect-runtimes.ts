@@ -25,7 +25,7 @@ export async function detectRuntimes<Mode extends string>(adapters: ReadonlyArra
         ...(detection.reason === undefined ? {} : { reason: detection.reason }),
       }
     } catch (error) {
-      return { ...base, available: false, reason: `detection failed: ${(error as Error).message}`, install: 'see the runtime section of README.md' }
+      return { ...base, available: false, reason: `detection failed: ${(error as Error).message}`, install: 'see docs/runtimes.md of wasm-faas-bench' }
     }
   }))
 }
