@@ -9,19 +9,9 @@ import { describe, expect, test } from 'vitest'
 import { BenchError } from '../errors.ts'
 import { ensureLauncher, formatCommand, outputHeadBytes, parseLauncherReport, parseLauncherReports, runMeasured, runMeasuredSeries } from './launcher.ts'
 import { listDescendants } from './process-tree.ts'
+import { waitFor } from '../testing/wait-for.ts'
 
 const hasPython = existsSync('/usr/bin/python3') || (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'python3')))
-
-/** Polls `check` every 20 ms until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 async function findDescendant(pid: number, command: string): Promise<number | undefined> {
   return (await listDescendants(pid)).find((entry) => entry.command === command)?.pid

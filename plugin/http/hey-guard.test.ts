@@ -10,6 +10,7 @@ import { afterAll, expect, test } from 'vitest'
 import { listDescendants } from '../collectors/process-tree.ts'
 import { startHey } from './hey.ts'
 import { detectLoadGenerator } from './load-generator.ts'
+import { waitFor } from '../testing/wait-for.ts'
 
 const hey = await detectLoadGenerator('hey')
 const skipNote = hey.available ? '' : ` (skipped: ${hey.reason ?? ''}; install: ${hey.install})`
@@ -19,16 +20,6 @@ await once(server, 'listening')
 const port = (server.address() as AddressInfo).port
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 test.skipIf(!hey.available)(`hey started by startHey dies with its harness when that is SIGKILLed${skipNote}`, { timeout: 30_000 }, async () => {
   const heyModule = fileURLToPath(new URL('./hey.ts', import.meta.url))
   const script = `const { startHey } = await import(${JSON.stringify(heyModule)});
@@ -36,7 +27,7 @@ startHey(${JSON.stringify(hey.path)}, { url: 'http://127.0.0.1:${port}/', concur
 setInterval(() => {}, 1000)`
   const harness = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { stdio: 'ignore' })
   const exited = once(harness, 'exit')
-  const heyPid = await waitFor('hey under the harness', async () => (await listDescendants(harness.pid ?? 0)).find((entry) => entry.command.startsWith(`${hey.path ?? 'hey'} -n`))?.pid)
+  const heyPid = await waitFor('hey under the harness', async () => (await listDescendants(harness.pid ?? 0)).find((entry) => entry.command.startsWith(`${hey.path ?? 'hey'} -n`))?.pid, 10_000)
   harness.kill('SIGKILL')
   await exited
   await waitFor(`hey ${heyPid} to be gone`, () => Promise.resolve(existsSync(`/proc/${heyPid}`) ? undefined : true), 5_000)
