@@ -1,14 +1,12 @@
-import { access } from 'node:fs/promises'
-import { join } from 'node:path'
 import { loadClaims } from '../claims/load-claims.ts'
 import { judgeClaims } from '../claims/judge-claim.ts'
 import { renderClaimsMarkdown, renderClaimsText } from '../claims/render-claims.ts'
-import { BenchError } from '../errors.ts'
 import { describeMachine, formatUtcMinute } from '../reporters/report-model.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
-import { defaultResultsDir, readResults } from '../results/write-results.ts'
+import { readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
+import { resolveResultsSources } from './results-sources.ts'
 
 const usage = 'wasm-faas-bench claims [results.json …] [--claims FILE …] [--no-built-in] [--markdown FILE]'
 
@@ -26,12 +24,7 @@ export const claims: CliCommand = {
   async run(args) {
     const parsed = parseCommandArgs(args, usage, { claims: { type: 'string', multiple: true }, 'no-built-in': { type: 'boolean' }, markdown: { type: 'string' } }, true)
     const { values, positionals } = parsed
-    const sources = positionals.length > 0 ? positionals : [join(defaultResultsDir, 'latest.json')]
-    for (const source of sources) {
-      await access(source).catch((error: unknown) => {
-        throw new BenchError('invalid-option', `Results file \`${source}\` does not exist. Give the path of a results file, or run the benchmarks first (\`npm run bench\` writes ${join(defaultResultsDir, 'latest.json')}).`, { cause: error })
-      })
-    }
+    const sources = await resolveResultsSources(positionals, usage)
     const claimList = await loadClaims(values.claims ?? [], { builtIn: values['no-built-in'] !== true })
     const runs = await Promise.all(sources.map(async (source) => ({ source, results: await readResults(source) })))
     const verdicts = judgeClaims(claimList, runs)

@@ -1,13 +1,12 @@
-import { access, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { judgeClaims } from '../claims/judge-claim.ts'
 import { loadClaims } from '../claims/load-claims.ts'
-import { BenchError } from '../errors.ts'
 import { labelRuns } from '../reporters/report-model.ts'
 import { writeReport } from '../reporters/write-report.ts'
 import { defaultResultsDir, readResults } from '../results/write-results.ts'
 import type { CliCommand } from './types.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
+import { resolveResultsSources } from './results-sources.ts'
 
 const usage = 'wasm-faas-bench report [results.json …] [--out DIR] [--markdown FILE] [--claims FILE …]'
 
@@ -24,15 +23,7 @@ export const report: CliCommand = {
   async run(args) {
     const parsed = parseCommandArgs(args, usage, { out: { type: 'string' }, markdown: { type: 'string' }, claims: { type: 'string', multiple: true } }, true)
     const { values, positionals } = parsed
-    const sources = positionals.length > 0 ? positionals : [join(defaultResultsDir, 'latest.json')]
-    for (const source of sources) {
-      await access(source).catch((error: unknown) => {
-        throw new BenchError('invalid-option', `Results file \`${source}\` does not exist. Give the path of a results file, or run the benchmarks first (\`npm run bench\` writes ${join(defaultResultsDir, 'latest.json')}).`, { cause: error })
-      })
-      if ((await stat(source)).isDirectory()) {
-        throw new BenchError('invalid-option', `\`${source}\` is a folder, not a results file. Give a results file in it, e.g. \`${join(source, 'latest.json')}\`. Usage: ${usage}`)
-      }
-    }
+    const sources = await resolveResultsSources(positionals, usage)
     const runs = labelRuns(await Promise.all(sources.map(async (source) => ({ source, results: await readResults(source) }))))
     const claims = judgeClaims(await loadClaims(values.claims ?? []), runs)
     const written = await writeReport(runs, { outDir: values.out ?? join(defaultResultsDir, 'report'), appendMarkdownTo: values.markdown, claims })
