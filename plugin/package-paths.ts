@@ -25,7 +25,7 @@ export const cacheDirEnv = 'WFB_CACHE_DIR'
  */
 export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[cacheDirEnv]?.trim()
-  if (fromEnv !== undefined && fromEnv !== '') return isAbsolute(fromEnv) ? resolve(fromEnv) : resolve(process.cwd(), fromEnv)
+  if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv)
   const xdg = env.XDG_CACHE_HOME?.trim()
   const base = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(homedir(), '.cache')
   return join(base, 'wasm-faas-bench')

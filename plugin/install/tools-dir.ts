@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { resolveCacheDir } from '../package-paths.ts'
 
 /** Environment variable that moves the tools folder (an absolute path, or relative to the current folder). */
@@ -11,7 +11,8 @@ export const toolsDirEnv = 'WFB_TOOLS_DIR'
 export function resolveToolsDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[toolsDirEnv]?.trim()
   if (fromEnv === undefined || fromEnv === '') return join(resolveCacheDir(env), 'tools')
-  return isAbsolute(fromEnv) ? resolve(fromEnv) : resolve(process.cwd(), fromEnv)
+  // resolve() keeps an absolute path and reads a relative one against the current folder.
+  return resolve(fromEnv)
 }
 
 /** `<toolsDir>/bin`: every installed runtime's executable (or a symlink to it). */
