@@ -26,8 +26,8 @@ export interface ResolvedBaselineOptions {
 }
 
 const knownKeys = ['dir', 'missing', 'update', 'policy']
-const policyKeys = ['falseDiscoveryRate', 'referenceRuntime', 'maxOtherLoadCores', 'minEffect', 'metrics']
-const metricKeys = ['kind', 'statistic', 'minEffect', 'minAbsoluteChange', 'reference', 'samplesOption']
+const policyKeys = ['falseDiscoveryRate', 'referenceRuntime', 'maxOtherLoadCores', 'otherMachineMinEffect', 'minEffect', 'metrics']
+const metricKeys = ['kind', 'statistic', 'minEffect', 'minAbsoluteChange', 'reference', 'samplesOption', 'speedDependent']
 const metricKinds: readonly MetricKind[] = ['sampled', 'exact']
 
 function checkKeys(where: string, value: object, known: readonly string[]): void {
@@ -51,6 +51,7 @@ export function resolvePolicy(overrides: JudgePolicyOverrides = {}, base: JudgeP
   for (const [name, override] of Object.entries(overrides.metrics ?? {})) if (override !== false) checkKeys(`baseline.policy.metrics.${name}`, override, metricKeys)
   checkFraction('baseline.policy.falseDiscoveryRate', overrides.falseDiscoveryRate, 0.5)
   checkFraction('baseline.policy.minEffect', overrides.minEffect, 10)
+  checkFraction('baseline.policy.otherMachineMinEffect', overrides.otherMachineMinEffect, 10)
   if (overrides.maxOtherLoadCores !== undefined && !(overrides.maxOtherLoadCores >= 0)) {
     throw new BenchError('invalid-option', `Option \`baseline.policy.maxOtherLoadCores\` is ${String(overrides.maxOtherLoadCores)}; it must be a number of CPU cores, 0 or more (default 0.5).`)
   }
@@ -83,6 +84,7 @@ export function resolvePolicy(overrides: JudgePolicyOverrides = {}, base: JudgeP
     falseDiscoveryRate: overrides.falseDiscoveryRate ?? base.falseDiscoveryRate,
     referenceRuntime: overrides.referenceRuntime ?? base.referenceRuntime,
     maxOtherLoadCores: overrides.maxOtherLoadCores ?? base.maxOtherLoadCores,
+    otherMachineMinEffect: overrides.otherMachineMinEffect ?? base.otherMachineMinEffect,
     metrics,
   }
 }

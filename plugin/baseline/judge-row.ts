@@ -22,6 +22,8 @@ export interface JudgeSide {
   machineId: string
   /** `Intel Xeon, 2 cores`: CPU model and core count; sides that both give it and differ are incomparable whatever their ids. */
   hardware?: string
+  /** The one machine's fingerprint id (kernel build, exact memory, ...) inside its class. */
+  machine?: string
   rows: readonly JudgeRow[]
 }
 

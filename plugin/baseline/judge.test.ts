@@ -230,3 +230,41 @@ describe('judge: a "deterministic" metric that is not', () => {
     expect(improved).toMatchObject({ verdict: 'improved', method: 'threshold' })
   })
 })
+
+describe('judge: a baseline recorded on another machine of the same class', () => {
+  const on = (machine: string, ...rows: JudgeRow[]): JudgeSide => ({ machineId: 'm1', machine, rows })
+  // The whole machine 35% slower (native too), as between two quiet VMs of one class here.
+  const slowerVm = scale(steady, 1.35)
+  const baseline = on('vm-a', row('native/fib/process', { coldStartMs: steady }), row('wasmtime/fib/process', { coldStartMs: scale(steady, 3) }))
+
+  test('a whole machine that is slower is no regression: timings compare relative to native, the native row needs 50%', () => {
+    const current = on('vm-b', row('native/fib/process', { coldStartMs: slowerVm }), row('wasmtime/fib/process', { coldStartMs: scale(slowerVm, 3) }))
+    const verdicts = judge(current, baseline, policy)
+    expect(verdicts.map((verdict) => [verdict.key, verdict.verdict, verdict.comparedAs, verdict.minEffect])).toEqual([
+      ['native/fib/process', 'pass', 'absolute', 0.5],
+      ['wasmtime/fib/process', 'pass', 'relative-to-reference', 0.05],
+    ])
+    expect(verdicts[0]?.message).toMatch(/^coldStartMs pass: .* \+35\.0% absolute, against a baseline of another machine of this class: significant but below the 50% minimum effect\./)
+  })
+
+  test('on the same machine the same change is a regression', () => {
+    const current = on('vm-a', row('native/fib/process', { coldStartMs: slowerVm }), row('wasmtime/fib/process', { coldStartMs: scale(slowerVm, 3) }))
+    expect(judge(current, baseline, policy).map((verdict) => verdict.verdict)).toEqual(['regressed', 'regressed'])
+  })
+
+  test('a runtime that slows down against native on a slower machine is a regression', () => {
+    const current = on('vm-b', row('native/fib/process', { coldStartMs: slowerVm }), row('wasmtime/fib/process', { coldStartMs: scale(slowerVm, 3 * 1.3) }))
+    const verdicts = judge(current, baseline, policy)
+    expect(verdicts[1]).toMatchObject({ verdict: 'regressed', comparedAs: 'relative-to-reference', reference: 'native/fib/process' })
+  })
+
+  test('the raised minimum effect is an option, and memory is not raised', () => {
+    const current = on('vm-b', row('native/fib/process', { coldStartMs: slowerVm, peakRssBytes: scale(steady, 1e6) }))
+    const stored = on('vm-a', row('native/fib/process', { coldStartMs: steady, peakRssBytes: scale(steady, 1e6) }))
+    const strict = resolvePolicy({ otherMachineMinEffect: 0.2 })
+    expect(judge(current, stored, strict).map((verdict) => [verdict.metric, verdict.verdict, verdict.minEffect])).toEqual([
+      ['coldStartMs', 'regressed', 0.2],
+      ['peakRssBytes', 'pass', 0.05],
+    ])
+  })
+})

@@ -18,6 +18,8 @@ interface Pending {
   index: number
   metric: string
   policy: MetricPolicy
+  /** An absolute timing against a baseline of another machine of the class (minimum effect raised). */
+  acrossMachines: boolean
   comparison: SampleComparison
   noise: RunNoise | undefined
   samples: number
@@ -112,8 +114,12 @@ function prepareSampled(input: SampledInput): { pending: Omit<Pending, 'index'>;
   const refNow = summaryOf(referenceNow, metric)
   const refBefore = referenceNow !== undefined && referenceBefore !== undefined && sameSetup(referenceNow, referenceBefore) ? summaryOf(referenceBefore, metric) : undefined
   const steadier = calibration?.relativeLogSd !== undefined && calibration.relativeLogSd < calibration.absoluteLogSd
+  // Another machine of the class runs everything faster or slower (see otherMachineMinEffect): the
+  // ratio to the reference row of the same run cancels that, an absolute timing needs a larger change.
+  const acrossMachines = metricPolicy.speedDependent === true && current.machine !== undefined && baseline.machine !== undefined && current.machine !== baseline.machine
   const relative = refNow !== undefined && refBefore !== undefined
-    && (metricPolicy.reference === 'always' || (metricPolicy.reference === 'auto' && steadier))
+    && (metricPolicy.reference === 'always' || (metricPolicy.reference === 'auto' && (steadier || acrossMachines)))
+  const effectivePolicy = acrossMachines && !relative ? { ...metricPolicy, minEffect: Math.max(metricPolicy.minEffect, policy.otherMachineMinEffect) } : metricPolicy
   const logSd = relative ? calibration?.relativeLogSd : calibration?.absoluteLogSd
   const noise = calibration === undefined || logSd === undefined ? undefined : { logSd, runs: calibration.runs }
   const side = (summary: MetricSummary, reference: MetricSummary | undefined): SampleSide =>
@@ -121,7 +127,7 @@ function prepareSampled(input: SampledInput): { pending: Omit<Pending, 'index'>;
   const comparison = compareSamples(side(now, refNow), side(before, refBefore), metricPolicy.statistic, noise)
   return {
     pending: {
-      metric, policy: metricPolicy, comparison, noise, samples: Math.min(now.n, before.n),
+      metric, policy: effectivePolicy, acrossMachines: acrossMachines && !relative, comparison, noise, samples: Math.min(now.n, before.n),
       load: { ...(row.otherLoadCores === undefined ? {} : { now: row.otherLoadCores }), ...(stored.otherLoadCores === undefined ? {} : { before: stored.otherLoadCores }) },
     },
     draft: {
@@ -130,6 +136,7 @@ function prepareSampled(input: SampledInput): { pending: Omit<Pending, 'index'>;
       statistic: metricPolicy.statistic,
       method: metricPolicy.statistic === 'median' ? 'mann-whitney-u' : 'quantile-test',
       comparedAs: relative ? 'relative-to-reference' : 'absolute',
+      minEffect: effectivePolicy.minEffect,
       ...(relative && referenceNow !== undefined ? { reference: referenceNow.key } : {}),
       ...(noise === undefined ? {} : { runToRunLogSd: noise.logSd, calibrationRuns: noise.runs }),
     },
@@ -229,7 +236,9 @@ function judgeSampled(verdict: Verdict, entry: Pending, qValue: number, level: n
     }
   }
   const stats = { ...(Number.isFinite(change) ? { change } : {}), pValue: comparison.pValue, qValue, detectableChange: detectable }
-  const how = verdict.comparedAs === 'relative-to-reference' ? `relative to ${verdict.reference ?? 'the reference'} in the same run` : 'absolute'
+  const how = verdict.comparedAs === 'relative-to-reference'
+    ? `relative to ${verdict.reference ?? 'the reference'} in the same run`
+    : entry.acrossMachines ? 'absolute, against a baseline of another machine of this class' : 'absolute'
   const values = `${formatMetricValue(metric, verdict.baseline ?? 0)} -> ${formatMetricValue(metric, verdict.current ?? 0)}`
   const shown = Number.isFinite(change) ? formatChange(change) : 'from zero'
   const uncalibrated = noise === undefined ? ' Run-to-run noise is not calibrated.' : ''

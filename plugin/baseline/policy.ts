@@ -31,6 +31,12 @@ export interface MetricPolicy {
   reference: 'auto' | 'always' | 'never'
   /** The plugin option that adds samples to this metric, named in the advice of an inconclusive verdict. */
   samplesOption: string
+  /**
+   * A timing that moves with the speed of the machine as a whole. Compared with a baseline recorded on
+   * another machine of the same class, it is compared relative to the in-run reference row whenever
+   * both runs have it, and otherwise needs `otherMachineMinEffect`.
+   */
+  speedDependent?: boolean
 }
 
 /** The whole policy handed to `judge`. */
@@ -50,6 +56,14 @@ export interface JudgePolicy {
    * and more for minutes (self-check data), too long for a re-measurement to wait out.
    */
   maxOtherLoadCores: number
+  /**
+   * Smallest relative change of a speed-dependent timing that counts when the baseline was recorded on
+   * another machine of the same class and the timing cannot be compared relative to the in-run
+   * reference (the reference row itself, in-process phases). Default 0.5: quiet VMs of this project's
+   * class ran the same rows 25-41% apart (native cold start and CPU time, 2026-12-08), so a smaller
+   * absolute change across machines says nothing about the code.
+   */
+  otherMachineMinEffect: number
   /** Metrics that are judged, by name. A metric not listed is reported but never judged. */
   metrics: Record<string, MetricPolicy>
 }
@@ -59,6 +73,7 @@ export interface JudgePolicyOverrides {
   falseDiscoveryRate?: number
   referenceRuntime?: string
   maxOtherLoadCores?: number
+  otherMachineMinEffect?: number
   /** Applies to every metric unless the metric sets its own. */
   minEffect?: number
   /** Per metric; `false` stops judging a metric. */
@@ -68,7 +83,10 @@ export interface JudgePolicyOverrides {
 /** Default minimum effect: a 5% change. */
 export const defaultMinEffect = 0.05
 
-const timing = { kind: 'sampled', statistic: 'p10', minEffect: defaultMinEffect, samplesOption: 'coldSamples' } as const
+/** Default minimum effect of an absolute timing against a baseline of another machine of the class. */
+export const defaultOtherMachineMinEffect = 0.5
+
+const timing = { kind: 'sampled', statistic: 'p10', minEffect: defaultMinEffect, samplesOption: 'coldSamples', speedDependent: true } as const
 const exact = { kind: 'exact', statistic: 'median', minEffect: defaultMinEffect, reference: 'never', samplesOption: 'coldSamples' } as const
 
 /**
@@ -80,6 +98,7 @@ export const defaultPolicy: JudgePolicy = {
   falseDiscoveryRate: 0.01,
   referenceRuntime: 'native',
   maxOtherLoadCores: 0.5,
+  otherMachineMinEffect: defaultOtherMachineMinEffect,
   metrics: {
     coldStartMs: { ...timing, reference: 'auto' },
     cpuTimeMs: { ...timing, reference: 'auto' },

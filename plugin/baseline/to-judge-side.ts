@@ -13,6 +13,7 @@ export function sideOfResults(results: ResultsFile): JudgeSide {
   return {
     machineId: classOf(results.machine).id,
     hardware: hardwareOf(results.machine),
+    machine: results.machine.id,
     rows: results.rows.map((row) => ({
       ...row,
       flags: results.runtimes.find((runtime) => runtime.name === row.runtime)?.flags ?? [],
@@ -22,5 +23,5 @@ export function sideOfResults(results: ResultsFile): JudgeSide {
 
 /** A baseline file as the judge's baseline side. */
 export function sideOfBaseline(baseline: BaselineFile): JudgeSide {
-  return { machineId: classOf(baseline.machine).id, hardware: hardwareOf(baseline.machine), rows: baseline.entries }
+  return { machineId: classOf(baseline.machine).id, hardware: hardwareOf(baseline.machine), machine: baseline.machine.id, rows: baseline.entries }
 }
