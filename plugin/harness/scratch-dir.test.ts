@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { statfsSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { makeScratchDir, sweepStaleScratchDirs } from './scratch-dir.ts'
+import { makeScratchDir, scratchRoot, sweepStaleScratchDirs } from './scratch-dir.ts'
 
 const root = await mkdtemp(join(tmpdir(), 'scratch-test-'))
 afterAll(() => rm(root, { recursive: true, force: true }))
@@ -25,3 +26,16 @@ test('the sweep removes folders of dead processes only', async () => {
   expect(await sweepStaleScratchDirs(root)).toEqual([dead])
   expect((await readdir(root)).sort()).toEqual([other, alive].sort())
 })
+
+test.skipIf(process.env.WFB_SCRATCH_DIR !== undefined || statfsSync('/dev/shm', { throwIfNoEntry: false } as never)?.type !== 0x01021994)(
+  'scratch folders go to /dev/shm when it is a tmpfs (output files on disk slow short starts down)',
+  async () => {
+    expect(scratchRoot()).toBe('/dev/shm')
+    const dir = await makeScratchDir('run')
+    try {
+      expect(dirname(dir)).toBe('/dev/shm')
+    } finally {
+      await rm(dir, { recursive: true })
+    }
+  },
+)

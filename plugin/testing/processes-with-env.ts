@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { execa } from 'execa'
+import { scratchRoot } from '../harness/scratch-dir.ts'
 
 /** For tests: processes anywhere on the machine (orphans included) whose environment carries `marker` (`NAME=value`). */
 export async function processesWithEnv(marker: string): Promise<Array<{ pid: number; command: string }>> {
@@ -58,7 +59,7 @@ export async function listLeftovers(marker: string, pids: ReadonlySet<number>): 
     processes: await processesWithEnv(marker),
     containers: (await runcContainers()).filter((id) => ownedBy(id, /^wfb-(\d+)-/)),
     cgroupDirs: (await cgroupDirs()).filter((path) => ownedBy(path, /\/wfb-(\d+)-[^/]*$/)),
-    scratchDirs: (await readdir(tmpdir())).filter((name) => ownedBy(name, /^wfb-[a-z-]+?-(\d+)-/)),
+    scratchDirs: (await Promise.all([...new Set([tmpdir(), scratchRoot()])].map((dir) => readdir(dir)))).flat().filter((name) => ownedBy(name, /^wfb-[a-z-]+?-(\d+)-/)),
   }
 }
 
