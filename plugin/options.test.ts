@@ -36,13 +36,13 @@ describe('resolveOptions', () => {
     const fixed = resolveOptions({ coldSamples: 5, warmBatches: 2 }, known, {})
     expect([fixed.minColdSamples, fixed.coldSamples, fixed.minWarmBatches, fixed.warmBatches]).toEqual([5, 5, 2, 2])
     expect(resolveOptions({}, known, { WFB_PRECISION: '0.05' }).precision).toBe(0.05)
-    expect(thrownBenchError(() => resolveOptions({ precision: 2 }, known, {})).message).toContain('must be a fraction from 0 to 1')
+    expect(thrownBenchError(() => resolveOptions({ precision: 2 }, known, {})).message).toBe('Option `precision` (or WFB_PRECISION) is 2; it must be a fraction from 0 to 1 (default 0.01).')
   })
 
   test('claims files: the option, overridden by WFB_CLAIMS; anything but a list of paths is refused', () => {
     expect(resolveOptions({ claims: ['claims/ours.json'] }, known, {}).claims).toEqual(['claims/ours.json'])
     expect(resolveOptions({ claims: ['claims/ours.json'] }, known, { WFB_CLAIMS: 'a.json, b.json' }).claims).toEqual(['a.json', 'b.json'])
-    expect(thrownBenchError(() => resolveOptions({ claims: 'a.json' as unknown as string[] }, known, {})).message).toContain('Option `claims` is "a.json"')
+    expect(thrownBenchError(() => resolveOptions({ claims: 'a.json' as unknown as string[] }, known, {})).message).toBe("Option `claims` (or WFB_CLAIMS) is `a.json`; it must be a list of non-empty strings, e.g. `['claims/ours.json']`.")
   })
 
   test('the default selection can leave out opt-in names, which stay selectable', () => {
@@ -90,5 +90,42 @@ describe('environment helpers', () => {
   test('parseParamsEnv reads workload.param=integer lists', () => {
     expect(parseParamsEnv('fib.n=30, html.size=2')).toEqual({ fib: { n: 30 }, html: { size: 2 } })
     expect(thrownBenchError(() => parseParamsEnv('fib=30')).message).toBe('Cannot read `fib=30` in WFB_PARAMS. Write it as `workload.param=integer`, e.g. `fib.n=30`.')
+  })
+})
+
+describe('options checked by schema/options.schema.json', () => {
+  test('a value of the wrong type names the option, the value and what is allowed', () => {
+    expect(thrownBenchError(() => resolveOptions({ coldSamples: '30' as never }, known, {})).message)
+      .toBe('Option `coldSamples` (or WFB_COLD_SAMPLES) is `30`; it must be an integer from 1 to 100000 (default 30).')
+    expect(thrownBenchError(() => resolveOptions({ testbed: 'My Runner' }, known, {})).message)
+      .toBe('Option `testbed` (or WFB_TESTBED) is `My Runner`; it must be a string matching ^[a-z0-9][a-z0-9._-]{0,63}$, e.g. `github-ubuntu-24-x64`.')
+    expect(thrownBenchError(() => resolveOptions({ instructionCount: 'perf' as never }, known, {})).message)
+      .toBe('Option `instructionCount` (or WFB_INSTRUCTION_COUNT) is `perf`. Use one of: `off`, `valgrind`.')
+  })
+
+  test('nested options: an unknown key, a missing one, a limit', () => {
+    const base = { runtime: 'native' }
+    expect(thrownBenchError(() => resolveOptions({ paired: { workload: 'fib', base, head: base, pair: 3 } as never }, known, {})).message)
+      .toBe('Unknown option `paired.pair`. Use one of: `workload`, `params`, `mode`, `base`, `head`, `pairs`, `warmRepeats`, `blockSize`.')
+    expect(thrownBenchError(() => resolveOptions({ paired: { workload: 'fib', base } as never }, known, {})).message)
+      .toBe('Option `paired.head` is missing; it must be an object with `runtime`, `wasmPath`, `extraWorkPercent` (`runtime` required).')
+    expect(thrownBenchError(() => resolveOptions({ paired: { workload: 'fib', base, head: base, pairs: 5 } }, known, {})).message)
+      .toBe('Option `paired.pairs` is 5; it must be an integer of at least 10 (default 60).')
+    expect(thrownBenchError(() => resolveOptions({}, known, { WFB_INJECT_SLOWDOWN: 'fib:5000' })).message)
+      .toBe('Option `injectSlowdown.percent` is 5000; it must be an integer from 1 to 1000.')
+  })
+
+  test('paired: defaults from the schema, runtimes checked against the registry', () => {
+    const base = { runtime: 'native' }
+    expect(resolveOptions({ paired: { workload: 'fib', base, head: { runtime: 'node-wasi' } } }, known, {}).paired)
+      .toEqual({ workload: 'fib', params: {}, mode: 'process', base, head: { runtime: 'node-wasi' }, pairs: 60, warmRepeats: 20, blockSize: 1 })
+    expect(thrownBenchError(() => resolveOptions({ paired: { workload: 'fib', base, head: { runtime: 'v9' } } }, known, {})).message)
+      .toBe('Option `paired.head.runtime` is `v9`. Use one of: `node-wasi`, `native`.')
+  })
+
+  test('the user\'s options object is not changed by filling in defaults', () => {
+    const user = { http: { durationMs: 500 } }
+    resolveOptions(user, known, { WFB_HTTP_COLD_SAMPLES: '2' })
+    expect(user).toEqual({ http: { durationMs: 500 } })
   })
 })

@@ -34,9 +34,13 @@ describe('resolvePolicy', () => {
   })
 
   test('out-of-range and unknown settings', () => {
-    expect(() => resolvePolicy({ falseDiscoveryRate: 0.7 })).toThrow('Option `baseline.policy.falseDiscoveryRate` is 0.7; it must be a fraction above 0 and below 0.5 (0.05 = 5%).')
+    expect(() => resolvePolicy({ falseDiscoveryRate: 0.7 })).toThrow('Option `baseline.policy.falseDiscoveryRate` is 0.7; it must be a fraction above 0 and below 0.5.')
     expect(() => resolvePolicy({ metrics: { coldStartMs: { kind: 'fuzzy' as never } } })).toThrow('Option `baseline.policy.metrics.coldStartMs.kind` is `fuzzy`. Use one of: `sampled`, `exact`.')
     expect(() => resolvePolicy({ metrics: { coldStartMs: { test: 'u' } as never } })).toThrow('Unknown option `baseline.policy.metrics.coldStartMs.test`. Use one of: `kind`, `statistic`, `minEffect`, `minAbsoluteChange`, `reference`, `samplesOption`, `speedDependent`.')
-    expect(() => resolvePolicy({ maxOtherLoadCores: -1 })).toThrow('Option `baseline.policy.maxOtherLoadCores` is -1; it must be a number of CPU cores, 0 or more (default 0.5).')
+    expect(() => resolvePolicy({ maxOtherLoadCores: -1 })).toThrow('Option `baseline.policy.maxOtherLoadCores` is -1; it must be a number of at least 0.')
   })
+})
+
+test('a metric override is `false` or a policy object', () => {
+  expect(() => resolvePolicy({ metrics: { coldStartMs: true as never } })).toThrow('Option `baseline.policy.metrics.coldStartMs` is true; it must be false or an object with `kind`, `statistic`, `minEffect`, `minAbsoluteChange`, `reference`, `samplesOption`, `speedDependent`.')
 })

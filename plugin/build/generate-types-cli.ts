@@ -1,9 +1,11 @@
-// Entry of `npm run gen:types`: writes schema/<name>.d.ts for every schema/<name>.schema.json.
+// Entry of `npm run gen:types`: writes schema/<name>.d.ts for every schema/<name>.schema.json, and the
+// option tables of the docs from schema/options.schema.json.
 // With `--check` it writes nothing and exits 1 when a generated file is out of date (for CI).
 import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { generateAllTypes } from './generate-types.ts'
+import { generateOptionTables } from './options-table.ts'
 
 const check = process.argv.includes('--check')
 
@@ -18,5 +20,21 @@ for (const { schemaPath, typesPath, text } of await generateAllTypes()) {
   } else {
     await writeFileAtomic(typesPath, text)
     console.log(`wrote ${typesName}`)
+  }
+}
+
+for (const { path, current, updated } of await generateOptionTables()) {
+  const name = relative(process.cwd(), path)
+  if (updated === undefined) {
+    console.error(`${name} has no option-table markers; put them back where the table belongs (see plugin/build/options-table.ts).`)
+    process.exitCode = 1
+  } else if (updated === current) {
+    console.log(`${name} option table is up to date`)
+  } else if (check) {
+    console.error(`${name} option table is out of date with schema/options.schema.json. Run \`npm run gen:types\` and commit the result.`)
+    process.exitCode = 1
+  } else {
+    await writeFileAtomic(path, updated)
+    console.log(`wrote the option table of ${name}`)
   }
 }

@@ -13,9 +13,9 @@ test('the environment wins over the config', () => {
 
 test('bad values name the setting, the value and what is allowed', () => {
   expect(thrownBenchError(() => resolveHttpOptions({}, { WFB_HTTP_CONCURRENCY: '4,lots' })).message)
-    .toBe('Option `http.concurrency` (or WFB_HTTP_CONCURRENCY) is 4,lots; it must be a list of integers from 1 to 10000, e.g. `1,4,16` (default).')
+    .toBe('Option `http.concurrency` (or WFB_HTTP_CONCURRENCY) is 4,lots; it must be a non-empty list of integers from 1 to 10000 (default `[1, 4, 16]`).')
   expect(thrownBenchError(() => resolveHttpOptions({}, { WFB_HTTP_KEEPALIVE: 'yes' })).message)
-    .toBe('Option `http.keepAlive` (or WFB_HTTP_KEEPALIVE) has `yes`. Use one or both of: `on`, `off` (default `on`).')
+    .toBe("Option `http.keepAlive` (or WFB_HTTP_KEEPALIVE) is `yes`; it must be a non-empty list of values from `on`, `off` (default `['on']`).")
   expect(thrownBenchError(() => resolveHttpOptions({}, { WFB_HTTP_DURATION_MS: '10' })).message)
     .toBe('Option `http.durationMs` (or WFB_HTTP_DURATION_MS) is 10; it must be an integer from 100 to 3600000 (default 3000).')
   expect(thrownBenchError(() => resolveHttpOptions({ colds: 3 } as never, {})).message).toBe('Unknown option `http.colds`. Use one of: `workloads`, `concurrency`, `keepAlive`, `durationMs`, `maxRequests`, `coldSamples`, `timeoutMs`.')

@@ -6,13 +6,15 @@ import { formatNames } from '../errors.ts'
 const listedProblems = 5
 
 /**
- * An Ajv instance for the project's JSON Schemas: strict, every error, and the two extras the
- * schemas use (json-schema-to-typescript's `tsType` annotation and the `date-time` format).
+ * An Ajv instance for the project's JSON Schemas: strict, every error, and the extras the schemas
+ * use (json-schema-to-typescript's `tsType` annotation, the options schema's `envVar` and
+ * `defaultText` annotations, and the `date-time` format). `useDefaults` fills absent properties
+ * from their `default` (the options schema).
  */
-export function createSchemaValidator(): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true })
-  // json-schema-to-typescript's annotation naming the generated type; it validates nothing.
-  ajv.addKeyword({ keyword: 'tsType', schemaType: 'string' })
+export function createSchemaValidator(settings: { useDefaults?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, useDefaults: settings.useDefaults ?? false })
+  // Annotations that validate nothing: the generated type's name; an option's environment override and its default in words.
+  for (const keyword of ['tsType', 'envVar', 'defaultText']) ajv.addKeyword({ keyword, schemaType: 'string' })
   // The only format the schemas use; registered here rather than pulling in ajv-formats.
   ajv.addFormat('date-time', { type: 'string', validate: isDateTime })
   return ajv

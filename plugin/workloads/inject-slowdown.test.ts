@@ -10,7 +10,7 @@ describe('injected slowdown', () => {
     expect(parseInjectSlowdown('fib@node-wasi:25')).toEqual({ workload: 'fib', runtime: 'node-wasi', percent: 25 })
     expect(parseInjectSlowdown('')).toBeUndefined()
     expect(() => parseInjectSlowdown('fib=10')).toThrow('Cannot read WFB_INJECT_SLOWDOWN=`fib=10`. Write `workload:percent` (`fib:10`) or `workload@runtime:percent` (`fib@node-wasi:10`).')
-    expect(() => parseInjectSlowdown('fib:0')).toThrow('it must be a whole percent from 1 to 1000')
+    expect(() => parseInjectSlowdown('fib:0')).toThrow('Option `injectSlowdown.percent` is 0; it must be an integer from 1 to 1000.')
   })
 
   test('the harness flag goes in front of the workload arguments of the chosen rows only', () => {

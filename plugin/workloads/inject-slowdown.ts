@@ -1,19 +1,15 @@
+import { checkOptions } from '../check-options.ts'
 import { BenchError } from '../errors.ts'
 import type { PreparedWorkload } from '../types.ts'
+import type { InjectedSlowdown } from '../../schema/options.d.ts'
 
 /**
- * A known, real slowdown for testing the regression gate: the workload harness (wfb-main.c,
- * `--wfb-extra-work P`) does P% extra integer compute after every workload call, inside the timed
- * region. Rows keep their keys, so they compare with the same baseline as an unslowed run.
+ * A known, real slowdown for testing the regression gate (the `injectSlowdown` option, generated from
+ * schema/options.schema.json): the workload harness (wfb-main.c, `--wfb-extra-work P`) does P% extra
+ * integer compute after every workload call, inside the timed region. Rows keep their keys, so they
+ * compare with the same baseline as an unslowed run.
  */
-export interface InjectedSlowdown {
-  /** Workload to slow down (`fib`). */
-  workload: string
-  /** Only this runtime's rows; default: every runtime running the workload. */
-  runtime?: string
-  /** Extra compute per workload call, in whole percent of the call's own duration (1-1000). */
-  percent: number
-}
+export type { InjectedSlowdown }
 
 /** The harness flag that asks for the extra work (see workloads/common/wfb-main.c). */
 export const extraWorkFlag = '--wfb-extra-work'
@@ -29,15 +25,8 @@ export function parseInjectSlowdown(text: string | undefined): InjectedSlowdown 
     throw new BenchError('invalid-option', `Cannot read WFB_INJECT_SLOWDOWN=\`${text}\`. Write \`workload:percent\` (\`fib:10\`) or \`workload@runtime:percent\` (\`fib@node-wasi:10\`).`)
   }
   const [, workload = '', runtime, percent = ''] = match
-  return checkSlowdown({ workload, ...(runtime === undefined ? {} : { runtime }), percent: Number(percent) })
-}
-
-/** Checks an `injectSlowdown` option: a whole percent from 1 to 1000. */
-export function checkSlowdown(slowdown: InjectedSlowdown): InjectedSlowdown {
-  if (!Number.isInteger(slowdown.percent) || slowdown.percent < 1 || slowdown.percent > 1000) {
-    throw new BenchError('invalid-option', `Option \`injectSlowdown.percent\` (or WFB_INJECT_SLOWDOWN) is ${slowdown.percent}; it must be a whole percent from 1 to 1000.`)
-  }
-  return slowdown
+  const slowdown = { workload, ...(runtime === undefined ? {} : { runtime }), percent: Number(percent) }
+  return checkOptions<InjectedSlowdown>(slowdown, { definition: 'InjectedSlowdown', prefix: 'injectSlowdown', fromEnv: new Map([['injectSlowdown.percent', percent]]) })
 }
 
 /** The prepared workload with the harness's extra-work flag in front of its arguments, when the slowdown applies to this runtime and workload. */
