@@ -2,6 +2,7 @@ import { formatNames } from '../errors.ts'
 import { installerNames } from '../install/index.ts'
 import { installRuntime, selectInstallers } from '../install/install-runtime.ts'
 import { resolveToolsDir } from '../install/tools-dir.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 import type { CliCommand } from './types.ts'
 
 /** `runtimes install <name...|all>`: puts pinned runtimes into the tools folder (`WFB_TOOLS_DIR`, default `.wfb-tools`); skips those already there. */
@@ -9,7 +10,8 @@ export const runtimesInstall: CliCommand = {
   words: ['runtimes', 'install'],
   summary: `<name...|all>  install pinned runtimes into .wfb-tools (or WFB_TOOLS_DIR): ${installerNames.join(', ')}`,
   async run(args) {
-    const selected = selectInstallers(args)
+    const { positionals } = parseCommandArgs(args, `wasm-faas-bench runtimes install <name…|all>`, {}, true)
+    const selected = selectInstallers(positionals)
     const toolsDir = resolveToolsDir()
     console.log(`Tools folder: ${toolsDir}`)
     for (const installer of selected) {

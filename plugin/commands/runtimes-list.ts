@@ -2,13 +2,15 @@ import { runtimeNames, runtimes } from '../../fixtures/index.ts'
 import { servers } from '../../fixtures/servers/index.ts'
 import { detectRuntimes } from '../detect-runtimes.ts'
 import { detectLoadGenerator } from '../http/load-generator.ts'
+import { parseCommandArgs } from './parse-command-args.ts'
 import type { CliCommand } from './types.ts'
 
 /** `runtimes list`: every known runtime, whether it runs here, its version, where it was found and how to install it. */
 export const runtimesList: CliCommand = {
   words: ['runtimes', 'list'],
   summary: 'every known runtime: available or not, version, where found, how to install',
-  async run() {
+  async run(args) {
+    parseCommandArgs(args, 'wasm-faas-bench runtimes list', {})
     const detected = await detectRuntimes(runtimeNames.map((name) => runtimes[name]))
     for (const runtime of detected) {
       const state = runtime.available ? `available  ${runtime.version ?? ''}` : `missing    ${runtime.reason ?? ''}`
