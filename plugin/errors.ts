@@ -12,7 +12,6 @@ export type BenchErrorCode =
   | 'install-failed'
   | 'invalid-results'
   | 'invalid-baseline'
-  | 'regression'
   | 'report-failed'
   | 'invalid-claims'
   | 'unwritable-output'

@@ -1,3 +1,4 @@
+import { BenchError } from '../errors.ts'
 import { runMeasuredSeries, type MeasuredRun } from '../collectors/launcher.ts'
 import type { InvocationResult, InvokeRequest, PreparedWorkload, RuntimeInstance } from '../types.ts'
 import { harnessArgs, parseHarnessStderr } from './harness-protocol.ts'
@@ -52,7 +53,7 @@ export function createCommandInstance(spec: CommandSpec, workload: PreparedWorkl
     invokeSeries,
     async invoke(request) {
       const [result] = await invokeSeries(request, 1)
-      if (result === undefined) throw new Error('the launcher returned no measurement')
+      if (result === undefined) throw new BenchError('invocation-failed', 'The launcher (plugin/collectors/launcher.c) reported no measurement for an invocation it was asked to run. Run again; if it repeats, delete the built launcher in the cache folder (WFB_CACHE_DIR, default ~/.cache/wasm-faas-bench/build) so that it is rebuilt.')
       return result
     },
     // Nothing outlives an invocation: the launcher reaps (or kills) every process it starts.

@@ -1,3 +1,4 @@
+import { BenchError } from '../errors.ts'
 import type { PreparedWorkload } from '../types.ts'
 import { expectedBytes } from './check-response.ts'
 import { startAndTimeFirstResponse } from './first-response.ts'
@@ -31,7 +32,7 @@ export async function compareLoadGenerators(server: PreparedServer, workload: Pr
       const hey = await startHey(settings.heyPath, { url, concurrency: settings.connections, durationMs: settings.durationMs, maxRequests: 10_000_000, keepAlive: true, requestTimeoutMs: settings.timeoutMs }).report
       checkLoad(hey, { bytesPerResponse: expectedBytes(workload.expected), title: `${settings.title} under hey`, url, keepAlive: true, concurrency: settings.connections })
       const wrk = await runWrk(settings.wrkPath, { url, connections: settings.connections, durationMs: settings.durationMs })
-      if (wrk.non2xx > 0 || wrk.socketErrors > 0) throw new Error(`${settings.title} under wrk: ${wrk.non2xx} non-2xx responses and ${wrk.socketErrors} socket errors of ${wrk.requests} requests.`)
+      if (wrk.non2xx > 0 || wrk.socketErrors > 0) throw new BenchError('wrong-output', `${settings.title} under wrk: ${wrk.non2xx} non-2xx responses and ${wrk.socketErrors} socket errors of ${wrk.requests} requests; every response must be 200 for the comparison with hey to count. Check the server's log, or lower the connections.`)
       const heyRate = hey.latenciesMs.length / hey.durationSeconds
       comparison.heyRequestsPerSec.push(heyRate)
       comparison.wrkRequestsPerSec.push(wrk.requestsPerSec)

@@ -1,5 +1,6 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
+import { BenchError } from '../errors.ts'
 import type { ServerRequest } from './types.ts'
 
 /** One HTTP response as the harness checks it. */
@@ -35,7 +36,7 @@ export function fetchResponse(url: string, timeoutMs: number, spec?: ServerReque
         else reject(cut())
       })
     })
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no complete response within ${timeoutMs} ms`)))
+    outgoing.on('timeout', () => outgoing.destroy(new BenchError('timeout', `no complete response within ${timeoutMs} ms`)))
     outgoing.on('error', reject)
     outgoing.end(spec?.body)
   })
