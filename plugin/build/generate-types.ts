@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compileFromFile } from 'json-schema-to-typescript'
+import { compile, type JSONSchema } from 'json-schema-to-typescript'
+import { annotateOptionDescriptions } from './options-table.ts'
 
 /** Absolute path of the folder holding the JSON Schemas (`*.schema.json`) and the types generated from them (`*.d.ts`). */
 export const schemaDir = fileURLToPath(new URL('../../schema/', import.meta.url))
@@ -19,6 +20,7 @@ export interface GeneratedTypes {
  * Generates TypeScript declarations from one JSON Schema file with json-schema-to-typescript:
  * one named type per titled definition (all definitions, used or not), exact objects unless the
  * schema allows more, and a banner saying how to regenerate. Deterministic for a given schema.
+ * Options (schema/options.schema.json) get their default, limits and environment variable in their doc comment.
  */
 export async function generateTypes(schemaPath: string): Promise<string> {
   const name = schemaPath.split(/[\\/]/).at(-1) ?? schemaPath
@@ -28,7 +30,9 @@ export async function generateTypes(schemaPath: string): Promise<string> {
     ' * change the schema, then run `npm run gen:types`.',
     ' */',
   ].join('\n')
-  return compileFromFile(schemaPath, {
+  const schema = annotateOptionDescriptions(JSON.parse(await readFile(schemaPath, 'utf8'))) as JSONSchema
+  return compile(schema, schemaPath.replace(/\.json$/, ''), {
+    cwd: dirname(schemaPath),
     bannerComment: banner,
     additionalProperties: false,
     unreachableDefinitions: true,

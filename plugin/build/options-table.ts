@@ -35,7 +35,7 @@ export function listOptions(node: OptionSchemaNode = optionsSchema, prefix = '',
     const whole = option.properties === undefined || option.envVar !== undefined || option.defaultText !== undefined
     const row: OptionRow = {
       name,
-      defaultText: required.includes(key) ? 'required' : option.defaultText ?? (isNone(option.default) ? 'none' : formatOptionValue(option.default)),
+      defaultText: required.includes(key) ? 'required' : describeDefault(option),
       allowed: describeRequirement(option),
       envVar: option.envVar === undefined ? '' : `\`${option.envVar}\``,
       description: option.description ?? '',
@@ -54,8 +54,28 @@ export function renderOptionsTable(prefix = ''): string {
   ].join('\n')
 }
 
-function isNone(value: unknown): boolean {
-  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+/** An option's default for people: its `defaultText`, its `default` formatted, or `none`. */
+export function describeDefault(option: OptionSchemaNode): string {
+  if (option.defaultText !== undefined) return option.defaultText
+  const value = option.default
+  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0) ? 'none' : formatOptionValue(value)
+}
+
+/**
+ * A copy of a JSON Schema in which every option (a node with `envVar`, `default` or `defaultText`)
+ * has its default, what it allows and its environment variable appended to its description, so that
+ * the generated TypeScript declarations show them on hover. Other schemas come back unchanged.
+ */
+export function annotateOptionDescriptions(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(annotateOptionDescriptions)
+  if (typeof schema !== 'object' || schema === null) return schema
+  const node = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'default' || key === 'examples' || key === 'enum' || key === 'const' ? value : annotateOptionDescriptions(value)])) as OptionSchemaNode
+  const isOption = node.envVar !== undefined || node.default !== undefined || node.defaultText !== undefined
+  if (!isOption || node.$ref !== undefined || node.description === undefined) return node
+  const facts = [`Default: ${describeDefault(node)}.`]
+  if (node.properties === undefined) facts.push(`Allowed: ${describeRequirement(node)}.`)
+  if (node.envVar !== undefined) facts.push(`Environment: \`${node.envVar}\`.`)
+  return { ...node, description: `${node.description}\n\n${facts.join(' ')}` }
 }
 
 /** Text safe inside a Markdown table cell. */
