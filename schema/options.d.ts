@@ -156,6 +156,9 @@ export interface InjectedSlowdown {
 }
 /**
  * Baselines (baselines/<machine class>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. See docs/gate.md.
+ *
+ * This interface was referenced by `WasmFaasBenchOptions`'s JSON-Schema
+ * via the `definition` "BaselineOptions".
  */
 export interface BaselineOptions {
   /**
@@ -262,6 +265,9 @@ export interface MetricPolicyOptions {
 }
 /**
  * HTTP load settings of the server rows (benches/http.bench.ts). See docs/http.md.
+ *
+ * This interface was referenced by `WasmFaasBenchOptions`'s JSON-Schema
+ * via the `definition` "HttpOptions".
  */
 export interface HttpOptions {
   /**
@@ -380,87 +386,4 @@ export interface PairedVariant {
    * For testing the comparison only: the workload harness's extra compute per call, in percent (see inject-slowdown.ts).
    */
   extraWorkPercent?: number
-}
-/**
- * Baselines (baselines/<machine class>.json) and the regression gate: folder, what a missing baseline does, judging policy. `vitest bench -u` records. See docs/gate.md.
- *
- * This interface was referenced by `WasmFaasBenchOptions`'s JSON-Schema
- * via the `definition` "BaselineOptions".
- */
-export interface BaselineOptions1 {
-  /**
-   * Folder of baseline files, one `<machine class id>.json` per machine class, relative to the project root.
-   *
-   * Default: `baselines`. Allowed: a non-empty string. Environment: `WFB_BASELINE_DIR`.
-   */
-  dir?: string
-  /**
-   * What happens when there is nothing to compare with (no baseline for this machine or a row, or one recorded with another runtime version or flags): `pass` reports it, `fail` fails the run.
-   *
-   * Default: `pass`. Allowed: one of `pass`, `fail`. Environment: `WFB_BASELINE_MISSING`.
-   */
-  missing?: 'pass' | 'fail'
-  /**
-   * Record this run as the baseline instead of judging it. The environment variable reads `1`/`true` (record) or `0`/`false` (judge).
-   *
-   * Default: Vitest's `-u` flag (`vitest bench -u`). Allowed: true or false. Environment: `WFB_UPDATE_BASELINE`.
-   */
-  update?: boolean
-  policy?: BaselinePolicyOptions
-}
-/**
- * HTTP load settings of the server rows (benches/http.bench.ts). See docs/http.md.
- *
- * This interface was referenced by `WasmFaasBenchOptions`'s JSON-Schema
- * via the `definition` "HttpOptions".
- */
-export interface HttpOptions1 {
-  /**
-   * Workloads served over HTTP (by the HTTP bench files).
-   *
-   * Default: `['html']`. Allowed: a non-empty list of non-empty strings. Environment: `WFB_HTTP_WORKLOADS`.
-   *
-   * @minItems 1
-   */
-  workloads?: string[]
-  /**
-   * Concurrent connections, one row per level.
-   *
-   * Default: `[1, 4, 16]`. Allowed: a non-empty list of integers from 1 to 10000. Environment: `WFB_HTTP_CONCURRENCY`.
-   *
-   * @minItems 1
-   */
-  concurrency?: number[]
-  /**
-   * Connection reuse, one row each: `on` (keep-alive), `off` (a new connection per request).
-   *
-   * Default: `['on']`. Allowed: a non-empty list of values from `on`, `off`. Environment: `WFB_HTTP_KEEPALIVE`.
-   *
-   * @minItems 1
-   */
-  keepAlive?: ('on' | 'off')[]
-  /**
-   * Length of one load phase, in milliseconds.
-   *
-   * Default: 3000. Allowed: an integer from 100 to 3600000. Environment: `WFB_HTTP_DURATION_MS`.
-   */
-  durationMs?: number
-  /**
-   * A load phase also stops after this many requests.
-   *
-   * Default: 100000. Allowed: an integer from 1 to 100000000. Environment: `WFB_HTTP_MAX_REQUESTS`.
-   */
-  maxRequests?: number
-  /**
-   * Server starts timed to their first correct response, per row.
-   *
-   * Default: 10. Allowed: an integer from 1 to 10000. Environment: `WFB_HTTP_COLD_SAMPLES`.
-   */
-  coldSamples?: number
-  /**
-   * A server must answer correctly within this long of its start, and each request within this long, in milliseconds (the top-level `timeoutMs` does not apply to HTTP rows).
-   *
-   * Default: 10000. Allowed: an integer from 100 to 600000. Environment: `WFB_HTTP_TIMEOUT_MS`.
-   */
-  timeoutMs?: number
 }

@@ -70,8 +70,13 @@ export function annotateOptionDescriptions(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(annotateOptionDescriptions)
   if (typeof schema !== 'object' || schema === null) return schema
   const node = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'default' || key === 'examples' || key === 'enum' || key === 'const' ? value : annotateOptionDescriptions(value)])) as OptionSchemaNode
+  if (node.$ref !== undefined) {
+    // `{ $ref, default: {} }` only asks ajv to fill in the object; beside the `$ref` the generator would make a second type of it.
+    delete node.default
+    return node
+  }
   const isOption = node.envVar !== undefined || node.default !== undefined || node.defaultText !== undefined
-  if (!isOption || node.$ref !== undefined || node.description === undefined) return node
+  if (!isOption || node.description === undefined) return node
   const facts = [`Default: ${describeDefault(node)}.`]
   if (node.properties === undefined) facts.push(`Allowed: ${describeRequirement(node)}.`)
   if (node.envVar !== undefined) facts.push(`Environment: \`${node.envVar}\`.`)
