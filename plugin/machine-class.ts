@@ -1,23 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { MachineClass, MachineFingerprint } from '../schema/results.d.ts'
-import { BenchError } from './errors.ts'
 
 export type { MachineClass } from '../schema/results.d.ts'
 
 /** Bytes in one GiB: memory is compared rounded to whole GiB. */
 const bytesPerGiB = 1024 ** 3
-
-/** What a testbed name may be: it names a baseline file, `baselines/<testbed>.json`. */
-const testbedPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/
-
-/** Checks a testbed name (`testbed` option, WFB_TESTBED); undefined or empty means none. */
-export function checkTestbed(name: string | undefined): string | undefined {
-  if (name === undefined || name === '') return undefined
-  if (!testbedPattern.test(name)) {
-    throw new BenchError('invalid-option', `Option \`testbed\` (or WFB_TESTBED) is \`${name}\`; it names the baseline file, so use 1-64 lowercase letters, digits, \`.\`, \`_\` or \`-\`, starting with a letter or digit (\`github-ubuntu-24-x64\`).`)
-  }
-  return name
-}
 
 /** `Debian GNU/Linux 12` and release `12.5` -> `linux Debian GNU/Linux 12`: platform, distribution and its major version. */
 function osOfClass(os: MachineFingerprint['os']): string {
