@@ -210,6 +210,8 @@ export interface BaselinePolicyOptions {
   maxOtherLoadCores?: number
   /**
    * Smallest relative change of a speed-dependent timing that counts when the baseline was recorded on another machine of the same class and the timing cannot be compared relative to the in-run reference row, as a fraction. Quiet VMs of one class ran the same rows 25-41% apart.
+   *
+   * Default: 0.5. Allowed: a number above 0 and below 10.
    */
   otherMachineMinEffect?: number
   /**
@@ -221,7 +223,7 @@ export interface BaselinePolicyOptions {
   /**
    * Per-metric overrides by metric name; `false` switches a metric's judging off.
    *
-   * Default: one entry per built-in metric. Allowed: an object mapping names to false or an object with `kind`, `statistic`, `minEffect`, `minAbsoluteChange`, `reference`, `samplesOption`.
+   * Default: one entry per built-in metric. Allowed: an object mapping names to false or an object with `kind`, `statistic`, `minEffect`, `minAbsoluteChange`, `reference`, `samplesOption`, `speedDependent`.
    */
   metrics?: {
     [k: string]: false | MetricPolicyOptions

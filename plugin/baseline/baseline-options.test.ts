@@ -44,3 +44,8 @@ describe('resolvePolicy', () => {
 test('a metric override is `false` or a policy object', () => {
   expect(() => resolvePolicy({ metrics: { coldStartMs: true as never } })).toThrow('Option `baseline.policy.metrics.coldStartMs` is true; it must be false or an object with `kind`, `statistic`, `minEffect`, `minAbsoluteChange`, `reference`, `samplesOption`, `speedDependent`.')
 })
+
+test('otherMachineMinEffect: an override, and a fraction above 0', () => {
+  expect(resolvePolicy({ otherMachineMinEffect: 0.3 }).otherMachineMinEffect).toBe(0.3)
+  expect(() => resolvePolicy({ otherMachineMinEffect: 0 })).toThrow('Option `baseline.policy.otherMachineMinEffect` is 0; it must be a number above 0 and below 10.')
+})

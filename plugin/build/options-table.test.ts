@@ -45,6 +45,7 @@ describe('the option tables of the docs', () => {
     const documented = await documentedDefaults(optionTables[0].path)
     expect(documented.get('baseline.policy.falseDiscoveryRate')).toBe(String(defaultPolicy.falseDiscoveryRate))
     expect(documented.get('baseline.policy.maxOtherLoadCores')).toBe(String(defaultPolicy.maxOtherLoadCores))
+    expect(documented.get('baseline.policy.otherMachineMinEffect')).toBe(String(defaultPolicy.otherMachineMinEffect))
     expect(documented.get('baseline.policy.referenceRuntime')).toBe(`\`${defaultPolicy.referenceRuntime}\``)
     expect(documented.get('baseline.policy.minEffect')).toBe(String(defaultPolicy.metrics.coldStartMs?.minEffect))
   })
