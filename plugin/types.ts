@@ -168,6 +168,11 @@ export interface InvocationUsage {
   /** Durations of the warm repetitions, in nanoseconds (one per `warmRepeats`). */
   warmNs: number[]
   /**
+   * Further values a collector measured for this invocation, by metric name with the unit in it (a
+   * name of plugin/metrics/metric-registry.ts, whose entry says how the row recorder summarises it).
+   */
+  metrics?: Record<string, number>
+  /**
    * Why CPU time and peak RSS were not measured (a remote platform: the invocation ran on another machine). The
    * CPU and RSS fields are then 0 and mean nothing; the row carries this reason instead of numbers.
    */
@@ -227,21 +232,6 @@ export interface RuntimeAdapter {
   /** Prepares an instance for the workload (builds, starts a host); the harness then times `invoke`. */
   start: (workload: PreparedWorkload, mode: InstanceMode) => Promise<RuntimeInstance>
 }
-
-/** Names of the metrics a row can carry; the unit is part of the name. */
-export type MetricName =
-  | 'coldStartMs'
-  | 'warmLatencyMs'
-  | 'compileMs'
-  | 'instantiateMs'
-  | 'runMs'
-  | 'cpuTimeMs'
-  | 'cpuUtilisation'
-  | 'peakRssBytes'
-  | 'instanceMemoryBytes'
-  | 'instructions'
-  | 'cycles'
-  | 'valgrindInstructions'
 
 /** Measurement-quality warnings: a closed list, each with advice. */
 export type WarningCode = 'too-few-samples' | 'high-noise' | 'slow-first-run' | 'busy-machine' | 'remeasured' | 'load-cut-short' | 'slow-load-generator'

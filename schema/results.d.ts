@@ -46,6 +46,13 @@ export type WarningCode =
  * via the `definition` "ServerMode".
  */
 export type ServerMode = 'one-instance' | 'instance-per-request'
+/**
+ * A summary of the samples, or the reason the metric is unsupported here (objects with `unsupported` are UnsupportedMetric, all others MetricSummary).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "MetricValue".
+ */
+export type MetricValue = MetricSummary | UnsupportedMetric
 
 /**
  * One wasm-faas-bench run: the machine, the options, the runtimes found and one row per runtime x workload x mode x parameters. Written to bench-results/latest.json and a timestamped copy.
@@ -592,14 +599,9 @@ export interface ResultRow {
   workload: string
   params: WorkloadParams
   /**
-   * Measurements by metric name; the unit is part of the name (`coldStartMs`, `peakRssBytes`, `cpuUtilisation`, `instructions`; scale rows: `pssPerInstanceBytes`, `pssPerAddedInstanceBytes`, `pssTotalBytes`, `allReadyMs`, `burstAllCorrectMs`, `coldStartsPerSec`, `instantiateMs`). A metric this machine or runtime cannot measure says why instead of carrying a number.
+   * Measurements by metric name; the unit is part of the name. `properties` lists every metric this version records, each described with its unit (plugin/metrics/metric-registry.ts; a test keeps the two equal); a runtime adapter may add its own (`extraMetrics`). A metric this machine or runtime cannot measure says why instead of carrying a number.
    */
-  metrics: {
-    /**
-     * A summary of the samples, or the reason the metric is unsupported here (objects with `unsupported` are UnsupportedMetric, all others MetricSummary).
-     */
-    [k: string]: MetricSummary | UnsupportedMetric
-  }
+  metrics: {[name: string]: MetricValue}
   stoppedBy?: ScaleStop
   /**
    * Average CPU cores used by other processes (and stolen by the hypervisor) while this row was measured: /proc/stat busy time minus the row's own CPU time, per second. Above 0.25 the row's timings count as disturbed. Absent where /proc/stat is missing.

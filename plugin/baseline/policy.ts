@@ -2,6 +2,8 @@
  * The regression gate's policy: which metrics are judged, how (statistical test or exact
  * threshold), the smallest change that counts, and the false discovery rate across the matrix.
  */
+import { metricEntries } from '../metrics/metric-registry.ts'
+
 
 /** `sampled`: noisy samples, compared with a statistical test. `exact`: deterministic counts or sizes, compared with a threshold. */
 export type MetricKind = 'sampled' | 'exact'
@@ -81,37 +83,40 @@ export interface JudgePolicyOverrides {
 }
 
 /** Default minimum effect: a 5% change. */
-export const defaultMinEffect = 0.05
+export { defaultMinEffect } from '../metrics/metric-registry.ts'
 
 /** Default minimum effect of an absolute timing against a baseline of another machine of the class. */
 export const defaultOtherMachineMinEffect = 0.5
 
-const timing = { kind: 'sampled', statistic: 'p10', minEffect: defaultMinEffect, samplesOption: 'coldSamples', speedDependent: true } as const
-const exact = { kind: 'exact', statistic: 'median', minEffect: defaultMinEffect, reference: 'never', samplesOption: 'coldSamples' } as const
+/** The policy of each metric the registry marks as judged, in registry order. */
+function registryMetricPolicies(): Record<string, MetricPolicy> {
+  const metrics: Record<string, MetricPolicy> = {}
+  for (const [name, definition] of metricEntries()) {
+    const gate = definition.gate
+    if (!gate.judged) continue
+    metrics[name] = {
+      kind: gate.kind,
+      statistic: gate.statistic,
+      minEffect: gate.minEffect,
+      ...(gate.minAbsoluteChange === undefined ? {} : { minAbsoluteChange: gate.minAbsoluteChange }),
+      reference: gate.reference,
+      samplesOption: definition.samplesOption ?? 'coldSamples',
+      ...(gate.speedDependent === true ? { speedDependent: true } : {}),
+    }
+  }
+  return metrics
+}
 
 /**
- * The default policy. Times may compare relative to native (see `reference`); phases of in-process
- * runs (which native has not) and memory compare absolutely. cpuUtilisation is a ratio of two
- * judged metrics, so it is not judged itself.
+ * The default policy: every metric the registry (plugin/metrics/metric-registry.ts) marks as judged,
+ * with its kind, statistic, minimum effect and reference there. Times may compare relative to native;
+ * phases of in-process runs (which native has not) and memory compare absolutely; cpuUtilisation is
+ * a ratio of two judged metrics, so it is not judged itself.
  */
 export const defaultPolicy: JudgePolicy = {
   falseDiscoveryRate: 0.01,
   referenceRuntime: 'native',
   maxOtherLoadCores: 0.5,
   otherMachineMinEffect: defaultOtherMachineMinEffect,
-  metrics: {
-    coldStartMs: { ...timing, reference: 'auto' },
-    cpuTimeMs: { ...timing, reference: 'auto' },
-    warmLatencyMs: { ...timing, reference: 'auto', samplesOption: 'warmBatches' },
-    compileMs: { ...timing, reference: 'never' },
-    instantiateMs: { ...timing, reference: 'never' },
-    runMs: { ...timing, reference: 'never' },
-    // A small process's peak RSS moves by up to 0.2 MiB between runs here (native fib, 1.4-1.6 MiB: 7% to
-    // 12% in A/A runs) while staying steady within a run: changes smaller than 512 KiB never count.
-    peakRssBytes: { kind: 'sampled', statistic: 'median', minEffect: defaultMinEffect, minAbsoluteChange: 512 * 1024, reference: 'never', samplesOption: 'coldSamples' },
-    instanceMemoryBytes: exact,
-    instructions: exact,
-    cycles: exact,
-    valgrindInstructions: { ...exact, samplesOption: 'valgrindRuns' },
-  },
+  metrics: registryMetricPolicies(),
 }

@@ -1,5 +1,6 @@
 import type { Comparison, Verdict } from '../../schema/results.d.ts'
-import { formatChange, formatMetricValue } from './format-change.ts'
+import { formatMetricValue } from '../metrics/format-metric-value.ts'
+import { formatChange } from './format-change.ts'
 
 const order = ['regressed', 'improved', 'inconclusive', 'incomparable', 'no-baseline', 'pass'] as const
 

@@ -1,13 +1,29 @@
-// Entry of `npm run gen:types`: writes schema/<name>.d.ts for every schema/<name>.schema.json, and the
-// option tables of the docs from schema/options.schema.json.
+// Entry of `npm run gen:types`: writes the metrics of schema/results.schema.json from the metric
+// registry, then schema/<name>.d.ts for every schema/<name>.schema.json, and the option tables of
+// the docs from schema/options.schema.json.
 // With `--check` it writes nothing and exits 1 when a generated file is out of date (for CI).
 import { readFile } from 'node:fs/promises'
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
+import { writeMetricProperties } from '../metrics/metric-schema.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
-import { generateAllTypes } from './generate-types.ts'
+import { generateAllTypes, schemaDir } from './generate-types.ts'
 import { generateOptionTables } from './options-table.ts'
 
 const check = process.argv.includes('--check')
+
+const resultsSchemaPath = join(schemaDir, 'results.schema.json')
+const resultsSchema = await readFile(resultsSchemaPath, 'utf8')
+const withMetrics = writeMetricProperties(resultsSchema)
+const resultsSchemaName = relative(process.cwd(), resultsSchemaPath)
+if (withMetrics === resultsSchema) {
+  console.log(`${resultsSchemaName}: its metrics are the registry's`)
+} else if (check) {
+  console.error(`${resultsSchemaName}: its metrics differ from plugin/metrics/metric-registry.ts. Run \`npm run gen:types\` and commit the result.`)
+  process.exitCode = 1
+} else {
+  await writeFileAtomic(resultsSchemaPath, withMetrics)
+  console.log(`wrote the metrics of ${resultsSchemaName} from the metric registry`)
+}
 
 for (const { schemaPath, typesPath, text } of await generateAllTypes()) {
   const typesName = relative(process.cwd(), typesPath)

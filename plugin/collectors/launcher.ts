@@ -40,6 +40,8 @@ export interface MeasuredRun {
   sysUs: number
   /** Peak resident set size (largest of the process and its reaped descendants), in bytes. */
   maxRssBytes: number
+  /** Further values of the run from wait4's rusage, by metric name (plugin/metrics/metric-registry.ts). */
+  metrics: Record<string, number>
 }
 
 /** Length and SHA-256 (hex) of an output that was read as a stream. */
@@ -282,6 +284,7 @@ async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPa
     userUs: report.userUs,
     sysUs: report.sysUs,
     maxRssBytes: report.maxRssKiB * 1024,
+    metrics: {},
   }
 }
 

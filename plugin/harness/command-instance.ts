@@ -21,7 +21,7 @@ export function toInvocationResult(run: MeasuredRun): InvocationResult {
     exitCode: run.exitCode,
     signal: run.signal,
     timedOut: run.timedOut,
-    usage: { wallNs: run.wallNs, cpuUserUs: run.userUs, cpuSysUs: run.sysUs, peakRssBytes: run.maxRssBytes, warmNs },
+    usage: { wallNs: run.wallNs, cpuUserUs: run.userUs, cpuSysUs: run.sysUs, peakRssBytes: run.maxRssBytes, warmNs, metrics: run.metrics },
   }
 }
 

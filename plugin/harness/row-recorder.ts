@@ -1,6 +1,7 @@
 import type { MetricSummary, ResultRow, UnsupportedMetric, Warning } from '../../schema/results.d.ts'
 import { assessLoad, assessQuality } from '../stats/assess-quality.ts'
 import { summarise } from '../stats/summarise.ts'
+import { metricEntries, metricDefinition } from '../metrics/metric-registry.ts'
 import type { InstanceMode, InvocationUsage, WorkloadParams } from '../types.ts'
 import type { ServerMode } from '../http/types.ts'
 
@@ -21,7 +22,6 @@ export function rowKey(identity: Omit<RowIdentity, 'runtimeVersion' | 'mode'> & 
 }
 
 const nsPerMs = 1e6
-const usPerMs = 1e3
 
 /** Hardware counter values for a row, or the reason they cannot be had. */
 export type CounterOutcome = { instructions: number[]; cycles: number[] } | { unsupported: string }
@@ -33,11 +33,11 @@ export type CounterOutcome = { instructions: number[]; cycles: number[] } | { un
 export function createRowRecorder(identity: RowIdentity) {
   const cold: InvocationUsage[] = []
   const warmNs: number[] = []
-  const warmupWallNs: number[] = []
+  const warmups: InvocationUsage[] = []
 
   return {
     /** A checked warm-up invocation: not counted, kept to spot a slow first run. */
-    addWarmup(usage: InvocationUsage): void { warmupWallNs.push(usage.wallNs) },
+    addWarmup(usage: InvocationUsage): void { warmups.push(usage) },
     addCold(usage: InvocationUsage): void { cold.push(usage) },
     addWarm(samplesNs: readonly number[]): void { warmNs.push(...samplesNs) },
 
@@ -47,28 +47,25 @@ export function createRowRecorder(identity: RowIdentity) {
       const add = (name: string, samples: number[], firstRun?: number): void => {
         if (samples.length === 0) return
         metrics[name] = summarise(samples)
-        warnings.push(...assessQuality({ metric: name, samples, minSamples: settings.minSamples, ...(firstRun === undefined ? {} : { firstRun }) }))
+        if (metricDefinition(name).assessed) warnings.push(...assessQuality({ metric: name, samples, minSamples: settings.minSamples, ...(firstRun === undefined ? {} : { firstRun }) }))
       }
-      const coldStartMs = cold.map((usage) => usage.wallNs / nsPerMs)
-      const cpuTimeMs = cold.map((usage) => (usage.cpuUserUs + usage.cpuSysUs) / usPerMs)
-      const firstWarmup = warmupWallNs[0]
-      add('coldStartMs', coldStartMs, firstWarmup === undefined ? undefined : firstWarmup / nsPerMs)
+      // The metrics the registry takes from cold invocations, in registry order.
       const unmeasured = cold.find((usage) => usage.unmeasured !== undefined)?.unmeasured
-      if (unmeasured === undefined) {
-        add('cpuTimeMs', cpuTimeMs)
-        metrics.cpuUtilisation = summarise(cpuTimeMs.map((cpu, i) => cpu / (coldStartMs[i] ?? Number.NaN)))
-        metrics.peakRssBytes = summarise(cold.map((usage) => usage.peakRssBytes))
-      } else {
-        for (const name of ['cpuTimeMs', 'cpuUtilisation', 'peakRssBytes']) metrics[name] = { unsupported: unmeasured }
+      for (const [name, definition] of metricEntries()) {
+        const source = definition.coldInvocation
+        if (source === undefined) continue
+        if (source.localProcess === true && unmeasured !== undefined) {
+          metrics[name] = { unsupported: unmeasured }
+          continue
+        }
+        const samples = cold.flatMap((usage) => {
+          const value = source.sample(usage)
+          return value === undefined ? [] : [value]
+        })
+        const firstWarmup = warmups[0]
+        add(name, samples, source.checkFirstRun === true && firstWarmup !== undefined ? source.sample(firstWarmup) : undefined)
+        if (samples.length === 0 && source.absentReason !== undefined) metrics[name] = { unsupported: source.absentReason }
       }
-      const phased = cold.flatMap((usage) => (usage.phases === undefined ? [] : [usage.phases]))
-      if (phased.length > 0) {
-        metrics.compileMs = summarise(phased.map((phases) => phases.compileNs / nsPerMs))
-        metrics.instantiateMs = summarise(phased.map((phases) => phases.instantiateNs / nsPerMs))
-        metrics.runMs = summarise(phased.map((phases) => phases.runNs / nsPerMs))
-      }
-      const instanceMemory = cold.flatMap((usage) => (usage.instanceMemoryBytes === undefined ? [] : [usage.instanceMemoryBytes]))
-      if (instanceMemory.length > 0) metrics.instanceMemoryBytes = summarise(instanceMemory)
       if (settings.warmUnsupported === undefined) add('warmLatencyMs', warmNs.map((ns) => ns / nsPerMs))
       else metrics.warmLatencyMs = { unsupported: settings.warmUnsupported }
       if ('unsupported' in settings.counters) {

@@ -1,11 +1,10 @@
 import type { MetricSummary, ResultRow, UnsupportedMetric, Warning } from '../../schema/results.d.ts'
 import { rowKey, type RowIdentity } from '../harness/row-recorder.ts'
+import { metricDefinition } from '../metrics/metric-registry.ts'
 import { assessQuality } from '../stats/assess-quality.ts'
 import { summarise } from '../stats/summarise.ts'
 import type { HttpMeasurement } from './measure-server.ts'
 
-/** Metrics whose spread says something about the measurement's quality (latency under load varies by nature). */
-const assessedMetrics = ['firstResponseMs', 'requestsPerSec']
 /** Fewer samples than this in an assessed metric give a `too-few-samples` warning. */
 const minSamples = 5
 /**
@@ -22,7 +21,7 @@ export function thinSamples(samples: readonly number[], max = maxStoredSamples):
   return Array.from({ length: max }, (_, i) => samples[Math.floor(i * step)] ?? 0)
 }
 
-/** One HTTP measurement as a results-file row: every metric summarised, quality warnings for the assessed ones. */
+/** One HTTP measurement as a results-file row: every metric summarised, quality warnings for those the registry marks as assessed (latency under load varies by nature). */
 export function toHttpRow(identity: RowIdentity, measurement: HttpMeasurement): ResultRow {
   const metrics: Record<string, MetricSummary | UnsupportedMetric> = {}
   const warnings: Warning[] = []
@@ -30,7 +29,7 @@ export function toHttpRow(identity: RowIdentity, measurement: HttpMeasurement): 
     if (samples.length === 0) continue
     const summary = summarise(samples)
     metrics[metric] = { ...summary, samples: thinSamples(summary.samples) }
-    if (assessedMetrics.includes(metric)) warnings.push(...assessQuality({ metric, samples, minSamples }))
+    if (metricDefinition(metric).assessed) warnings.push(...assessQuality({ metric, samples, minSamples }))
   }
   for (const [metric, reason] of Object.entries(measurement.unsupported)) metrics[metric] = { unsupported: reason }
   if (measurement.load.stoppedByMaxRequests === true) {

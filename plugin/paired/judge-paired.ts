@@ -1,5 +1,6 @@
 import type { Verdict } from '../../schema/results.d.ts'
-import { formatChange, formatMetricValue, formatPercent } from '../baseline/format-change.ts'
+import { formatChange, formatPercent } from '../baseline/format-change.ts'
+import { formatMetricValue } from '../metrics/format-metric-value.ts'
 import type { JudgePolicy } from '../baseline/policy.ts'
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts'
 import { quantile } from '../stats/summarise.ts'

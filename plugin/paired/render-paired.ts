@@ -1,6 +1,7 @@
 import type { Verdict } from '../../schema/results.d.ts'
 import { countVerdicts } from '../baseline/render-gate.ts'
-import { formatChange, formatMetricValue } from '../baseline/format-change.ts'
+import { formatChange } from '../baseline/format-change.ts'
+import { formatMetricValue } from '../metrics/format-metric-value.ts'
 
 /**
  * A paired A/B run's outcome for the terminal: the summary line (`compare: FAILED: 1 regressed, …`),

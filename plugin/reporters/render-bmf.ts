@@ -1,3 +1,4 @@
+import { metricDefinition } from '../metrics/metric-registry.ts'
 import { spreadOf, type ReportRun } from './report-model.ts'
 
 /** One Bencher metric: the median, with the interquartile range as its bounds. */
@@ -10,19 +11,13 @@ export interface BmfMetric {
 /** Bencher Metric Format: benchmark name -> measure name -> metric (https://bencher.dev/docs/reference/bencher-metric-format). */
 export type BmfReport = Record<string, Record<string, BmfMetric>>
 
-/** Measure names whose unit is not the last word of the metric name. */
-const measureNames: Record<string, string> = {
-  cpuUtilisation: 'cpu-utilisation-ratio',
-  instructions: 'instructions-count',
-  cycles: 'cycles-count',
-}
-
 /**
  * `coldStartMs` -> `cold-start-ms`: the Bencher measure (slug) of a metric, kebab-case with the unit
- * last, as Bencher names measures; Bencher creates a measure the first time a slug arrives.
+ * last, as Bencher names measures (the registry's `bmfMeasure` where the unit is not the last word
+ * of the name); Bencher creates a measure the first time a slug arrives.
  */
 export function measureName(metric: string): string {
-  return measureNames[metric] ?? metric.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+  return metricDefinition(metric).bmfMeasure ?? metric.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ChartSection, ChartSpec } from './chart-spec.ts'
 import { buildChartSections } from './report-charts.ts'
 import { cellLabel, describeInjectedSlowdown, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
 import { reportStyle } from './report-style.ts'
-import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumns } from './summary-columns.ts'
+import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
 
 /** What the page needs besides the results: the browser scripts it inlines, and their names for the footer. */
 export interface ReportAssets {
@@ -161,6 +161,7 @@ function claimBadge(verdict: string): string {
 }
 
 function renderResultsTables(runs: readonly ReportRun[]): string {
+  const summaryColumns = summaryColumnsFor('html')
   const header = `<tr><th>workload</th><th>runtime</th>${summaryColumns.map((column) => `<th>${column.header}</th>`).join('')}<th>n</th></tr>`
   const tables = runs.map((run) => {
     const lines = run.results.rows.filter(isInvocationRow).map((row: ResultRow) =>

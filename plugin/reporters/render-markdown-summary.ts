@@ -3,7 +3,7 @@ import { renderClaimsMarkdown } from '../claims/render-claims.ts'
 import { formatChange, formatConfidence, readComparison, sortByVerdict, verdictOrder, type ComparisonView } from './read-comparison.ts'
 import { groupSkips } from './group-skips.ts'
 import { cellLabel, describeInjectedSlowdown, describeMachine, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
-import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumns } from './summary-columns.ts'
+import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
 
 /**
  * A Markdown summary of the runs for a CI step summary (GitHub's `$GITHUB_STEP_SUMMARY`): a headline
@@ -44,6 +44,7 @@ export function renderMarkdownSummary(runs: readonly ReportRun[], options: { cla
     }
     const invocationRows = results.rows.filter(isInvocationRow)
     if (invocationRows.length > 0) {
+      const summaryColumns = summaryColumnsFor('markdown')
       lines.push(
         `| workload | runtime | ${summaryColumns.map((column) => column.header).join(' | ')} | n |`,
         `|---|---|${summaryColumns.map(() => '---:').join('|')}|---:|`,

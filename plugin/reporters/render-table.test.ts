@@ -1,25 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { createExampleResults } from '../results/example-results.ts'
-import { formatMs, renderTable } from './render-table.ts'
-
-describe('formatMs', () => {
-  test('picks the unit that keeps the number readable', () => {
-    expect(formatMs(0.000085)).toBe('85.0 ns')
-    expect(formatMs(0.21)).toBe('210 µs')
-    expect(formatMs(4.321)).toBe('4.32 ms')
-    expect(formatMs(148)).toBe('148 ms')
-    expect(formatMs(1200)).toBe('1.20 s')
-  })
-})
+import { renderTable } from './render-table.ts'
 
 describe('renderTable', () => {
   test('one line per row with median and spread, then warnings, skipped and failed rows', () => {
     expect(renderTable(createExampleResults())).toMatchInlineSnapshot(`
       "wasm-faas-bench: 1 row on AMD EPYC 7B13 (2 cores), node 24.21.0
 
-      workload   runtime    mode     cold start  warm  CPU time  CPU util  peak RSS MiB  n
+      workload   runtime    mode     cold start  warm  CPU time  CPU util  peak RSS      n
       ---------  ---------  -------  ----------  ----  --------  --------  ------------  -
-      fib(n=25)  node-wasi  process  148 ms ±1%  —     —         —         45.0 ±0%      5
+      fib(n=25)  node-wasi  process  148 ms ±1%  —     —         —         45.0 MiB ±0%  5
 
       median ±IQR/median; cold = new process or instance per invocation, warm = repetitions inside one live instance
       instructions, cycles: no hardware performance counters on this VM

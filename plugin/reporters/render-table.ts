@@ -1,40 +1,8 @@
-import type { MetricSummary, ResultsFile, UnsupportedMetric } from '../../schema/results.d.ts'
-import { relativeSpread } from '../stats/summarise.ts'
+import type { ResultsFile } from '../../schema/results.d.ts'
 import { formatSkipGroup, groupSkips } from './group-skips.ts'
 import { isLoadRow, renderHttpTable } from './render-http-table.ts'
-
-/** The columns of the summary table: metric name, header, and how to print a median. */
-const columns: Array<{ metric: string; header: string; format: (value: number) => string }> = [
-  { metric: 'coldStartMs', header: 'cold start', format: formatMs },
-  { metric: 'warmLatencyMs', header: 'warm', format: formatMs },
-  { metric: 'cpuTimeMs', header: 'CPU time', format: formatMs },
-  { metric: 'cpuUtilisation', header: 'CPU util', format: (value) => `${(value * 100).toFixed(0)}%` },
-  { metric: 'peakRssBytes', header: 'peak RSS MiB', format: (value) => (value / 2 ** 20).toFixed(1) },
-]
-
-function formatNumber(value: number): string {
-  if (value >= 100) return value.toFixed(0)
-  if (value >= 10) return value.toFixed(1)
-  return value.toFixed(2)
-}
-
-/** A duration given in milliseconds, printed in the unit that keeps it readable: `85 ns`, `210 µs`, `4.32 ms`, `1.20 s`. */
-export function formatMs(ms: number): string {
-  if (ms >= 1000) return `${formatNumber(ms / 1000)} s`
-  if (ms >= 1) return `${formatNumber(ms)} ms`
-  if (ms >= 0.001) return `${formatNumber(ms * 1000)} µs`
-  return `${formatNumber(ms * 1e6)} ns`
-}
-
-function isSummary(metric: MetricSummary | UnsupportedMetric | undefined): metric is MetricSummary {
-  return metric !== undefined && 'median' in metric
-}
-
-/** `12.3 ±4%`: the median and the interquartile range relative to it. */
-function formatCell(metric: MetricSummary | UnsupportedMetric | undefined, format: (value: number) => string): string {
-  if (!isSummary(metric)) return '—'
-  return `${format(metric.median)} ±${(relativeSpread(metric.samples) * 100).toFixed(0)}%`
-}
+import { isSummary } from './report-model.ts'
+import { coldSampleCount, formatSummaryCell, summaryColumnsFor } from './summary-columns.ts'
 
 /** Warnings grouped by code: each row's message, then the advice once. */
 function renderWarnings(results: ResultsFile): string[] {
@@ -60,16 +28,16 @@ function renderGrid(header: string[], body: string[][]): string[] {
  * metric and its spread (IQR as a share of the median), then skipped and failed rows.
  */
 export function renderTable(results: ResultsFile): string {
+  const columns = summaryColumnsFor('terminal')
   const header = ['workload', 'runtime', 'mode', ...columns.map((column) => column.header), 'n']
   const body = results.rows.filter((row) => !isLoadRow(row)).map((row) => {
     const params = Object.entries(row.params).map(([name, value]) => `${name}=${value}`).join(',')
-    const cold = row.metrics.coldStartMs
     return [
       params === '' ? row.workload : `${row.workload}(${params})`,
       row.runtime,
       row.mode,
-      ...columns.map((column) => formatCell(row.metrics[column.metric], column.format)),
-      isSummary(cold) ? String(cold.n) : '—',
+      ...columns.map((column) => formatSummaryCell(row, column)),
+      coldSampleCount(row),
     ]
   })
   const lines = [`wasm-faas-bench: ${results.rows.length} ${results.rows.length === 1 ? 'row' : 'rows'} on ${results.machine.cpu.model} (${results.machine.cpu.cores} cores), node ${results.machine.node}`, '']

@@ -1,23 +1,23 @@
 import type { ResultRow } from '../../schema/results.d.ts'
 import { formatChange, readComparison, sortByVerdict, verdictOrder } from './read-comparison.ts'
-import { formatMs } from './render-table.ts'
+import { chartUnitOf, formatMs, type ChartUnit } from '../metrics/format-units.ts'
+import type { MetricChart } from '../metrics/metric-definition.ts'
+import { metricEntries } from '../metrics/metric-registry.ts'
 import { cellLabel, spreadOf, workloadLabel, type ReportRun, type Spread } from './report-model.ts'
 import type { ChartSection, LineChartSpec, LinePoint, RangeChartSpec, RangePoint } from './chart-spec.ts'
 import { buildScaleCharts } from './scale-charts.ts'
 
 const whiskers = 'Whiskers: thick p25–p75 (interquartile range), thin min–max.'
 
-/** The metrics drawn as medians with spread, with their unit conversion and wording. */
-const rangeMetrics = [
-  { section: 'cold-start', id: 'cold-start', metric: 'coldStartMs', title: 'Cold start', axisLabel: 'Cold start, median (ms) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (ms: number) => ms, format: formatMs, caption: 'Cold start per runtime and workload: process mode is spawn to exit of a fresh runtime process; in-process mode is compile + instantiate + run of a fresh instance in a live host. Bars: median.' },
-  { section: 'warm-latency', id: 'warm-latency', metric: 'warmLatencyMs', title: 'Warm latency', axisLabel: 'Warm latency per call, median (log scale; ns, µs, ms) →', mark: 'dot', scale: 'log', tickFormat: 'duration', toUnit: (ms: number) => ms, format: formatMs, caption: 'One call of the workload inside a live instance, timed by the workload harness. Dots: median, on a log scale because runtimes differ by orders of magnitude.' },
-  { section: 'cpu', id: 'cpu-time', metric: 'cpuTimeMs', title: 'CPU time', axisLabel: 'CPU time (user + system) of a cold invocation, median (ms) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (ms: number) => ms, format: formatMs, caption: 'User + system CPU time of one cold invocation. Bars: median.' },
-  { section: 'cpu', id: 'cpu-utilisation', metric: 'cpuUtilisation', title: 'CPU utilisation', axisLabel: 'CPU utilisation = CPU time / wall time, median (%) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (ratio: number) => ratio * 100, format: (percent: number) => `${percent.toFixed(0)}%`, reference: { value: 100, label: 'one core' }, caption: 'CPU time divided by wall time of each cold invocation; above 100% the runtime used more than one core. Bars: median.' },
-  { section: 'memory', id: 'peak-memory', metric: 'peakRssBytes', title: 'Peak memory', axisLabel: 'Peak resident set size, median (MiB) →', mark: 'bar', scale: 'linear', tickFormat: 'number', toUnit: (bytes: number) => bytes / 2 ** 20, format: (mib: number) => `${mib.toFixed(1)} MiB`, caption: 'Peak resident set size of the process that ran the invocation; in-process rows include the whole host process (Node). Bars: median.' },
-] as const
+/** A metric drawn as medians with spread: its registry chart with the unit's conversion to the axis. */
+interface RangeMetric extends MetricChart, ChartUnit {
+  metric: string
+}
 
-/** Instantiate-only time of scale rows (mode `instantiate`), drawn like warm latency. */
-const instantiateMetric = { section: 'scale', id: 'instantiate', metric: 'instantiateMs', title: 'Instantiate-only time inside an embedder', axisLabel: 'Instantiation, median (log scale; ns, µs, ms) →', mark: 'dot', scale: 'log', tickFormat: 'duration', toUnit: (ms: number) => ms, format: formatMs, caption: 'One instantiation of an already compiled module in a live host (its WASI context included; no process start, no compile, no run). Dots: median, on a log scale.' } as const
+/** The registry's charted metrics of one report section, in registry order. */
+function rangeMetricsOf(section: MetricChart['section']): RangeMetric[] {
+  return metricEntries().flatMap(([metric, definition]) => (definition.chart?.section === section ? [{ metric, ...definition.chart, ...chartUnitOf(definition.unit) }] : []))
+}
 
 /**
  * The report's charts, built from the runs in the order given: cold start, warm latency, CPU time
@@ -29,14 +29,14 @@ export function buildChartSections(runs: readonly ReportRun[]): ChartSection[] {
   const sections: ChartSection[] = []
   const comparison = buildComparisonChart(runs)
   if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Baseline comparison', charts: [comparison] })
-  const titles: Record<string, [string, string]> = {
-    'cold-start': ['Cold start', 'cold starts'],
-    'warm-latency': ['Warm latency', 'warm latency'],
-    cpu: ['CPU time and utilisation', 'CPU time'],
-    memory: ['Peak memory', 'peak memory'],
-  }
-  for (const [id, [title, what]] of Object.entries(titles)) {
-    const charts = rangeMetrics.filter((metric) => metric.section === id).flatMap((metric) => {
+  const titles: Array<[MetricChart['section'], string, string]> = [
+    ['cold-start', 'Cold start', 'cold starts'],
+    ['warm-latency', 'Warm latency', 'warm latency'],
+    ['cpu', 'CPU time and utilisation', 'CPU time'],
+    ['memory', 'Peak memory', 'peak memory'],
+  ]
+  for (const [id, title, what] of titles) {
+    const charts = rangeMetricsOf(id).flatMap((metric) => {
       const chart = buildRangeChart(runs, metric)
       return chart === undefined ? [] : [chart]
     })
@@ -47,21 +47,20 @@ export function buildChartSections(runs: readonly ReportRun[]): ChartSection[] {
     ? { id: 'http', title: 'HTTP throughput and latency', charts: http }
     : { id: 'http', title: 'HTTP throughput and latency', charts: [], empty: 'No HTTP rows were measured in these results (no row has a `requestsPerSec` metric with a `concurrency` parameter), so there is no throughput or p99 chart.' })
   // Scale rows (`wasm-faas-bench scale`): only results that have them get the section.
-  const instantiate = buildRangeChart(runs.map((run) => ({ ...run, results: { ...run.results, rows: run.results.rows.filter((row) => row.mode === 'instantiate') } })), instantiateMetric)
-  const scale = [...buildScaleCharts(runs), ...(instantiate === undefined ? [] : [instantiate])]
+  const scale = [...buildScaleCharts(runs), ...rangeMetricsOf('scale').flatMap((metric) => buildRangeChart(runs, metric) ?? [])]
   if (scale.length > 0) sections.push({ id: 'scale', title: 'Scale: density, bursts, instantiation', charts: scale })
   return sections
 }
 
-function buildRangeChart(runs: readonly ReportRun[], metric: (typeof rangeMetrics)[number] | typeof instantiateMetric): RangeChartSpec | undefined {
+function buildRangeChart(runs: readonly ReportRun[], metric: RangeMetric): RangeChartSpec | undefined {
   const multi = runs.length > 1
   const points: RangePoint[] = []
   const cells: Array<{ y: string; cell: string }> = []
   for (const run of runs) {
     for (const row of run.results.rows) {
       const spread = spreadOf(row, metric.metric)
-      if (spread === undefined) continue
-      const converted = convert(spread, metric.toUnit)
+      if (spread === undefined || (metric.modes !== undefined && !metric.modes.includes(row.mode))) continue
+      const converted = convert(spread, metric.toAxis)
       const y = multi ? `${cellLabel(row)} · ${run.id}` : cellLabel(row)
       cells.push({ y, cell: cellLabel(row) })
       points.push({
@@ -75,7 +74,7 @@ function buildRangeChart(runs: readonly ReportRun[], metric: (typeof rangeMetric
     }
   }
   if (points.length === 0) return undefined
-  const high = Math.max(...points.map((point) => point.max), 'reference' in metric ? metric.reference.value : 0)
+  const high = Math.max(...points.map((point) => point.max), metric.reference?.value ?? 0)
   const low = Math.min(...points.map((point) => point.min))
   const spec: RangeChartSpec = {
     kind: 'range',
@@ -95,7 +94,7 @@ function buildRangeChart(runs: readonly ReportRun[], metric: (typeof rangeMetric
     points,
     caption: `${metric.caption} ${whiskers}`,
   }
-  if ('reference' in metric) spec.reference = { ...metric.reference }
+  if (metric.reference !== undefined) spec.reference = { ...metric.reference }
   return spec
 }
 

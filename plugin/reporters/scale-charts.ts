@@ -3,7 +3,7 @@
  * number of live instances, and the time until K simultaneous cold starts all answered correctly
  * against K, both on log axes, one line per host (and run).
  */
-import { formatMs } from './render-table.ts'
+import { formatMs } from '../metrics/format-units.ts'
 import { spreadOf, type ReportRun } from './report-model.ts'
 import type { LineChartSpec, LinePoint } from './chart-spec.ts'
 

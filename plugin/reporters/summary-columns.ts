@@ -1,23 +1,24 @@
 import type { ResultRow } from '../../schema/results.d.ts'
 import { relativeSpread } from '../stats/summarise.ts'
-import { formatMs } from './render-table.ts'
+import { formatMs, formatTableValue } from '../metrics/format-units.ts'
+import type { ResultsTable } from '../metrics/metric-definition.ts'
+import { metricEntries } from '../metrics/metric-registry.ts'
 import { isSummary } from './report-model.ts'
 
-/** A column of the compact results tables (HTML and Markdown): a metric, its header and how to print its median. */
+/** A column of the compact results tables (terminal, HTML and Markdown): a metric, its header and how to print its median. */
 export interface SummaryColumn {
   metric: string
   header: string
   format: (value: number) => string
 }
 
-/** The columns of the compact results tables, in order. */
-export const summaryColumns: readonly SummaryColumn[] = [
-  { metric: 'coldStartMs', header: 'cold start', format: formatMs },
-  { metric: 'warmLatencyMs', header: 'warm', format: formatMs },
-  { metric: 'cpuTimeMs', header: 'CPU time', format: formatMs },
-  { metric: 'cpuUtilisation', header: 'CPU util', format: (ratio) => `${(ratio * 100).toFixed(0)}%` },
-  { metric: 'peakRssBytes', header: 'peak RSS', format: (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB` },
-]
+/** The columns of one compact results table, in order: the registry's metrics with a column in that table. */
+export function summaryColumnsFor(table: ResultsTable): SummaryColumn[] {
+  return metricEntries()
+    .flatMap(([metric, definition]) => (definition.column?.tables.includes(table) === true ? [{ metric, definition, column: definition.column }] : []))
+    .sort((a, b) => a.column.position - b.column.position)
+    .map(({ metric, definition, column }) => ({ metric, header: column.header, format: (value: number) => formatTableValue(definition.unit, value) }))
+}
 
 /** `148 ms ±1%`: the median and the interquartile range as a share of it; `—` when the row lacks the metric. */
 export function formatSummaryCell(row: ResultRow, column: SummaryColumn): string {
@@ -34,7 +35,7 @@ export function coldSampleCount(row: ResultRow): string {
 
 /** Rows with at least one metric of the compact tables (HTTP-only rows have their own table). */
 export function isInvocationRow(row: ResultRow): boolean {
-  return summaryColumns.some((column) => isSummary(row.metrics[column.metric]))
+  return metricEntries().some(([metric, definition]) => definition.column !== undefined && isSummary(row.metrics[metric]))
 }
 
 /** Rows measured under HTTP load: those with a `requestsPerSec` summary. */

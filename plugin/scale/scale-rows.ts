@@ -12,11 +12,12 @@
  */
 import type { ResultRow } from '../../schema/results.d.ts'
 import { rowKey } from '../harness/row-recorder.ts'
+import type { MetricName } from '../metrics/metric-registry.ts'
 import { summarise } from '../stats/summarise.ts'
 import type { PreparedWorkload } from '../types.ts'
 import type { DensityOutcome } from './measure-density.ts'
 
-/** The metric names of scale rows, one place. */
+/** The metric names of scale rows (entries of plugin/metrics/metric-registry.ts). */
 export const scaleMetrics = {
   pssPerInstance: 'pssPerInstanceBytes',
   pssPerAddedInstance: 'pssPerAddedInstanceBytes',
@@ -25,7 +26,7 @@ export const scaleMetrics = {
   burstAllCorrect: 'burstAllCorrectMs',
   coldStartsPerSec: 'coldStartsPerSec',
   instantiate: 'instantiateMs',
-} as const
+} as const satisfies Record<string, MetricName>
 
 /** Who measured: the host's name and version. */
 export interface ScaleRowHost {

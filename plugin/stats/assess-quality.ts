@@ -1,4 +1,6 @@
 import type { Warning } from '../../schema/results.d.ts'
+import { metricDefinition } from '../metrics/metric-registry.ts'
+import { moreSamplesAdvice } from '../metrics/samples-advice.ts'
 import { quantile, relativeSpread } from './summarise.ts'
 
 /**
@@ -32,16 +34,6 @@ export interface QualityInput {
   minSamples: number
 }
 
-/** The option that adds samples to a metric, as advice. */
-function moreSamplesAdvice(metric: string, minSamples: number): string {
-  // Warm metrics get warmBatches x warmRepeats samples; HTTP ones one per cold start (firstResponseMs)
-  // or come from the load phase (one requestsPerSec per 250 ms window); the rest coldSamples.
-  if (metric.startsWith('warm')) return `Raise \`warmRepeats\` (or \`warmBatches\`) in the plugin options so that warmBatches × warmRepeats is ${minSamples} or more.`
-  if (metric === 'firstResponseMs') return `Raise \`http.coldSamples\` (WFB_HTTP_COLD_SAMPLES) to ${minSamples} or more.`
-  if (metric === 'requestsPerSec' || metric === 'bytesPerSec' || metric === 'latencyMs' || metric.startsWith('server')) return 'Lengthen the load phase: `http.durationMs` (WFB_HTTP_DURATION_MS).'
-  return `Raise \`coldSamples\` in the plugin options to ${minSamples} or more.`
-}
-
 /**
  * Checks one metric's samples for measurement-quality problems and returns a warning with advice
  * for each (codes from the closed list `WarningCode`): too few samples, high noise, slow first run.
@@ -56,7 +48,7 @@ export function assessQuality(input: QualityInput): Warning[] {
       code: 'too-few-samples',
       metric,
       message: `\`${metric}\` has ${n} ${n === 1 ? 'sample' : 'samples'}; at least ${minSamples} are needed for a stable median and p90.`,
-      advice: moreSamplesAdvice(metric, minSamples),
+      advice: moreSamplesAdvice(metricDefinition(metric).samplesOption, minSamples),
     })
   }
   if (n === 0) return warnings
