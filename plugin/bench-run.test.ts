@@ -66,6 +66,11 @@ describe('vitest bench with the plugin', () => {
       if (row.mode === 'in-process') {
         for (const phase of ['compileMs', 'instantiateMs', 'runMs', 'instanceMemoryBytes']) expect(row.metrics[phase], `${row.key} ${phase}`).toMatchObject({ n: 10 })
       }
+      // wait4's context switches: counted for a process per invocation, the reason instead elsewhere.
+      for (const metric of ['voluntaryContextSwitches', 'involuntaryContextSwitches']) {
+        if (row.mode === 'process') expect(row.metrics[metric], `${row.key} ${metric}`).toMatchObject({ n: 10 })
+        else expect(row.metrics[metric], `${row.key} ${metric}`).toEqual({ unsupported: expect.stringContaining('wait4') as string })
+      }
     }
     expect(results.failed).toEqual([])
     expect(await listDescendants(process.pid)).toEqual([])

@@ -12,9 +12,10 @@
  * stderr are the given files (default /dev/null; stdout and stderr are truncated).
  *
  * Output on the launcher's own stdout, exit status 0:
- *   {"wallNs":N,"userUs":N,"sysUs":N,"maxRssKiB":N,"exitCode":N|null,"signal":"SIGILL"|null,"timedOut":false}
+ *   {"wallNs":N,"userUs":N,"sysUs":N,"maxRssKiB":N,"nvcsw":N,"nivcsw":N,"exitCode":N|null,"signal":"SIGILL"|null,"timedOut":false}
  * wallNs: CLOCK_MONOTONIC read immediately before posix_spawn and immediately after the
- * child is reaped; user/sys/maxRss come from wait4's rusage (maxRss in KiB on Linux).
+ * child is reaped; user/sys/maxRss and the voluntary/involuntary context switches (nvcsw,
+ * nivcsw) come from wait4's rusage (maxRss in KiB on Linux).
  *
  * --runs N (default: one run, as without the option) runs the child N times back to back in
  * this one process and prints one such line per run, in order. Starting a new launcher per
@@ -423,9 +424,9 @@ static int run_once(const struct run_setup *setup, long long run) {
   }
   /* Buffered (see main): in a series the line is written out with later ones, not now. */
   printf("{\"wallNs\":%" PRId64 ",\"userUs\":%" PRId64 ",\"sysUs\":%" PRId64
-         ",\"maxRssKiB\":%ld,\"exitCode\":%s,\"signal\":%s,\"timedOut\":%s}\n",
+         ",\"maxRssKiB\":%ld,\"nvcsw\":%ld,\"nivcsw\":%ld,\"exitCode\":%s,\"signal\":%s,\"timedOut\":%s}\n",
          end_ns - start_ns, timeval_us(&usage.ru_utime), timeval_us(&usage.ru_stime),
-         usage.ru_maxrss, exit_code, signal_json, timed_out ? "true" : "false");
+         usage.ru_maxrss, usage.ru_nvcsw, usage.ru_nivcsw, exit_code, signal_json, timed_out ? "true" : "false");
   return timed_out ? 0 : -1;
 }
 

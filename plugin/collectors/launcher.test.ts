@@ -19,8 +19,8 @@ async function findDescendant(pid: number, command: string): Promise<number | un
 
 describe('parseLauncherReport', () => {
   test('reads the measurement line', () => {
-    expect(parseLauncherReport('{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"exitCode":0,"signal":null,"timedOut":false}\n')).toEqual({
-      wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, exitCode: 0, signal: null, timedOut: false,
+    expect(parseLauncherReport('{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"nvcsw":3,"nivcsw":1,"exitCode":0,"signal":null,"timedOut":false}\n')).toEqual({
+      wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, nvcsw: 3, nivcsw: 1, exitCode: 0, signal: null, timedOut: false,
     })
   })
 
@@ -31,19 +31,21 @@ describe('parseLauncherReport', () => {
   test('rejects missing output and wrong shapes', () => {
     expect(parseLauncherReport('')).toBeUndefined()
     expect(parseLauncherReport('not json')).toBeUndefined()
-    expect(parseLauncherReport('{"wallNs":"1","userUs":0,"sysUs":0,"maxRssKiB":0,"exitCode":0,"signal":null,"timedOut":false}')).toBeUndefined()
+    // A launcher built from an older launcher.c (no context switches) is not read as a measurement.
+    expect(parseLauncherReport('{"wallNs":1,"userUs":0,"sysUs":0,"maxRssKiB":0,"exitCode":0,"signal":null,"timedOut":false}')).toBeUndefined()
+    expect(parseLauncherReport('{"wallNs":"1","userUs":0,"sysUs":0,"maxRssKiB":0,"nvcsw":0,"nivcsw":0,"exitCode":0,"signal":null,"timedOut":false}')).toBeUndefined()
   })
 })
 
 describe('parseLauncherReports', () => {
   test('reads one line per run, then an error line', () => {
     expect(parseLauncherReports([
-      '{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"exitCode":0,"signal":null,"timedOut":false}',
-      '{"wallNs":200000000,"userUs":0,"sysUs":1,"maxRssKiB":900,"exitCode":null,"signal":"SIGKILL","timedOut":true}',
+      '{"wallNs":812345,"userUs":610,"sysUs":0,"maxRssKiB":1200,"nvcsw":3,"nivcsw":1,"exitCode":0,"signal":null,"timedOut":false}',
+      '{"wallNs":200000000,"userUs":0,"sysUs":1,"maxRssKiB":900,"nvcsw":0,"nivcsw":2,"exitCode":null,"signal":"SIGKILL","timedOut":true}',
       '{"error":"interrupted by SIGTERM"}',
     ].join('\n'))).toEqual([
-      { wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, exitCode: 0, signal: null, timedOut: false },
-      { wallNs: 200000000, userUs: 0, sysUs: 1, maxRssKiB: 900, exitCode: null, signal: 'SIGKILL', timedOut: true },
+      { wallNs: 812345, userUs: 610, sysUs: 0, maxRssKiB: 1200, nvcsw: 3, nivcsw: 1, exitCode: 0, signal: null, timedOut: false },
+      { wallNs: 200000000, userUs: 0, sysUs: 1, maxRssKiB: 900, nvcsw: 0, nivcsw: 2, exitCode: null, signal: 'SIGKILL', timedOut: true },
       { error: 'interrupted by SIGTERM' },
     ])
   })
@@ -71,6 +73,14 @@ describe('runMeasured', () => {
     expect(run.userUs).toBeGreaterThanOrEqual(0)
     expect(run.sysUs).toBeGreaterThanOrEqual(0)
     expect(run.maxRssBytes).toBeGreaterThan(0)
+  })
+
+  test('reports the context switches from wait4 rusage: a process that sleeps switches voluntarily', async () => {
+    const run = await runMeasured({ file: 'sleep', args: ['0.02'], timeoutMs: 10_000 })
+    expect(run.exitCode).toBe(0)
+    expect(run.metrics.voluntaryContextSwitches).toBeGreaterThanOrEqual(1)
+    expect(Number.isInteger(run.metrics.involuntaryContextSwitches)).toBe(true)
+    expect(run.metrics.involuntaryContextSwitches).toBeGreaterThanOrEqual(0)
   })
 
   test('finds the program on PATH, passes env, cwd and stdin', async () => {

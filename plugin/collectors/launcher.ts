@@ -1,8 +1,8 @@
 /**
  * The measurement launcher: a small native program (launcher.c) that times a child process
  * from posix_spawn to wait4, as `hyperfine -N` does, so Node's own spawn cost (1-4 ms) stays
- * outside the measured cold start. It also reports the child's CPU time and peak RSS from
- * wait4's rusage, which Node cannot read for a child. For samples of a cold start, run a
+ * outside the measured cold start. It also reports the child's CPU time, peak RSS and context
+ * switches from wait4's rusage, which Node cannot read for a child. For samples of a cold start, run a
  * series in one launcher ({@link runMeasuredSeries}) rather than one launcher per sample.
  */
 import { createHash } from 'node:crypto'
@@ -40,7 +40,11 @@ export interface MeasuredRun {
   sysUs: number
   /** Peak resident set size (largest of the process and its reaped descendants), in bytes. */
   maxRssBytes: number
-  /** Further values of the run from wait4's rusage, by metric name (plugin/metrics/metric-registry.ts). */
+  /**
+   * Further values of the run from wait4's rusage, by metric name (plugin/metrics/metric-registry.ts):
+   * `voluntaryContextSwitches` (ru_nvcsw) and `involuntaryContextSwitches` (ru_nivcsw), of the process
+   * and its reaped descendants.
+   */
   metrics: Record<string, number>
 }
 
@@ -284,7 +288,7 @@ async function readRun(report: LauncherMeasurement, stdoutPath: string, stderrPa
     userUs: report.userUs,
     sysUs: report.sysUs,
     maxRssBytes: report.maxRssKiB * 1024,
-    metrics: {},
+    metrics: { voluntaryContextSwitches: report.nvcsw, involuntaryContextSwitches: report.nivcsw },
   }
 }
 
@@ -369,6 +373,10 @@ interface LauncherMeasurement {
   userUs: number
   sysUs: number
   maxRssKiB: number
+  /** Voluntary context switches (wait4 rusage `ru_nvcsw`): the process blocked. */
+  nvcsw: number
+  /** Involuntary context switches (`ru_nivcsw`): the scheduler preempted it. */
+  nivcsw: number
   exitCode: number | null
   signal: string | null
   timedOut: boolean
@@ -414,14 +422,14 @@ function parseLauncherLine(line: string): LauncherReport | undefined {
   const record = value as Record<string, unknown>
   if (typeof record.error === 'string') return { error: record.error }
   if (typeof record.pause === 'number') return { pause: record.pause }
-  const { wallNs, userUs, sysUs, maxRssKiB, exitCode, signal, timedOut } = record
+  const { wallNs, userUs, sysUs, maxRssKiB, nvcsw, nivcsw, exitCode, signal, timedOut } = record
   if (
     typeof wallNs !== 'number' || typeof userUs !== 'number' || typeof sysUs !== 'number'
-    || typeof maxRssKiB !== 'number' || typeof timedOut !== 'boolean'
+    || typeof maxRssKiB !== 'number' || typeof nvcsw !== 'number' || typeof nivcsw !== 'number' || typeof timedOut !== 'boolean'
     || (exitCode !== null && typeof exitCode !== 'number')
     || (signal !== null && typeof signal !== 'string')
   ) {
     return undefined
   }
-  return { wallNs, userUs, sysUs, maxRssKiB, exitCode, signal, timedOut }
+  return { wallNs, userUs, sysUs, maxRssKiB, nvcsw, nivcsw, exitCode, signal, timedOut }
 }

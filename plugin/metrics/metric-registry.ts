@@ -18,6 +18,9 @@ const exact = { judged: true, kind: 'exact', statistic: 'median', minEffect: def
 const scaleOnly = { judged: false, why: 'one sample per point of a scale run; compare scale runs by their charts' } as const
 const httpOnly = { judged: false, why: 'HTTP rows are reported, not judged' } as const
 
+/** Context switches need wait4's rusage of the invocation's own process. */
+const noOwnProcess = 'counted from wait4 rusage of a process per invocation: in-process rows share one host process, whose context switches are not the instance\'s'
+
 /**
  * Every metric, in the order the gate judges them (then the rest). Columns and charts have their own
  * order (`column.position`, chart sections).
@@ -172,6 +175,28 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: true,
     gate: { judged: false, why: 'measured by the platform at millisecond resolution; the row\'s coldStartMs is judged' },
+  },
+  voluntaryContextSwitches: {
+    unit: 'count',
+    description: 'process mode: voluntary context switches of the process that ran the invocation and its reaped descendants (ru_nvcsw from wait4): how often it blocked (I/O, a lock, a sleep, waiting for a thread)',
+    better: 'lower',
+    sample: 'one per cold invocation',
+    samplesOption: 'coldSamples',
+    assessed: false,
+    coldInvocation: { sample: (usage) => usage.metrics?.voluntaryContextSwitches, localProcess: true, absentReason: noOwnProcess },
+    column: { header: 'vol. ctx sw', position: 6, tables: ['html'] },
+    gate: { judged: false, why: 'a count of scheduling events that moves with threads, I/O and other load; read it to explain a change of coldStartMs' },
+  },
+  involuntaryContextSwitches: {
+    unit: 'count',
+    description: 'process mode: involuntary context switches of the process that ran the invocation and its reaped descendants (ru_nivcsw from wait4): how often the scheduler preempted it (time slice used up, other load on its core)',
+    better: 'lower',
+    sample: 'one per cold invocation',
+    samplesOption: 'coldSamples',
+    assessed: false,
+    coldInvocation: { sample: (usage) => usage.metrics?.involuntaryContextSwitches, localProcess: true, absentReason: noOwnProcess },
+    column: { header: 'invol. ctx sw', position: 7, tables: ['html'] },
+    gate: { judged: false, why: 'rises with other load on the machine rather than with the runtime; read it as a sign of a disturbed measurement' },
   },
   firstResponseMs: {
     unit: 'ms',
