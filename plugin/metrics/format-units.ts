@@ -65,14 +65,14 @@ export function formatUnitValue(unit: MetricUnit, value: number): string {
   }
 }
 
-/** A median in a results table's cell: `4.32 ms`, `47.2 MiB`, `95%`, `412`. */
+/** A statistic in a results table's cell: `4.32 ms`, `47.2 MiB`, `95%`, `412`, `2322` (per second: whole numbers). */
 export function formatTableValue(unit: MetricUnit, value: number): string {
   switch (unit) {
     case 'ms': return formatMs(value)
     case 'bytes': return `${(value / 2 ** 20).toFixed(1)} MiB`
     case 'ratio': return `${(value * 100).toFixed(0)}%`
+    case 'per-second': return value.toFixed(0)
     case 'count':
-    case 'per-second':
     case 'bytes-per-second':
       return formatCount(value)
   }

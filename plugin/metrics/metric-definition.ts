@@ -1,8 +1,13 @@
 import type { InvocationUsage } from '../types.ts'
 import type { MetricUnit } from './format-units.ts'
 
-/** The tables a metric can have a column in: the terminal summary, the Markdown summary (`report`), the HTML report's table. */
-export type ResultsTable = 'terminal' | 'markdown' | 'html'
+/**
+ * The tables a metric can have a column in: the compact tables of invocation rows (the terminal
+ * summary, the Markdown summary of `report`, the HTML report's table), which print the median and its
+ * spread, and the HTTP tables of load rows (`terminal-http`, `markdown-http`, `html-http`), which print
+ * one statistic per column.
+ */
+export type ResultsTable = 'terminal' | 'markdown' | 'html' | 'terminal-http' | 'markdown-http' | 'html-http'
 
 /**
  * The option that adds samples to a metric, named in `too-few-samples` warnings and in the advice of
@@ -12,14 +17,16 @@ export type ResultsTable = 'terminal' | 'markdown' | 'html'
  */
 export type SamplesOption = 'coldSamples' | 'warmBatches' | 'valgrindRuns' | 'http.coldSamples' | 'http.durationMs' | 'scale'
 
-/** A metric's column in the compact results tables. */
+/** A column of a metric in the results tables. */
 export interface MetricColumn {
   /** Column header (`cold start`). */
   header: string
-  /** Place among the columns, from the left (1 = first). */
+  /** Place among the metric columns of its tables, from the left (1 = first). */
   position: number
   /** The tables that show the column. */
   tables: readonly ResultsTable[]
+  /** The statistic printed; default the median (`p99`: the HTTP tables' tail latency). */
+  statistic?: 'median' | 'p99'
 }
 
 /** A chart of a metric's medians with spread (p25–p75, min–max), one bar or dot per row, in the HTML report. */
@@ -100,7 +107,8 @@ export interface MetricDefinition {
   assessed: boolean
   /** How the row recorder takes its samples from cold invocations; absent for metrics recorded elsewhere (HTTP, scale, adapters' extras, counters). */
   coldInvocation?: ColdInvocationSource
-  column?: MetricColumn
+  /** Its columns in the results tables (a metric may have several: latency's p50 and p99). */
+  columns?: readonly MetricColumn[]
   chart?: MetricChart
   gate: MetricGateJudged | MetricGateReported
   /** The Bencher measure slug when it is not the name in kebab-case (`cpu-utilisation-ratio`). */

@@ -23,7 +23,7 @@ const noOwnProcess = 'counted from wait4 rusage of a process per invocation: in-
 
 /**
  * Every metric, in the order the gate judges them (then the rest). Columns and charts have their own
- * order (`column.position`, chart sections).
+ * order (`columns[].position`, chart sections).
  */
 export const metricRegistry = {
   coldStartMs: {
@@ -34,7 +34,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: true,
     coldInvocation: { sample: (usage) => usage.wallNs / nsPerMs, checkFirstRun: true },
-    column: { header: 'cold start', position: 1, tables: ['terminal', 'markdown', 'html'] },
+    columns: [{ header: 'cold start', position: 1, tables: ['terminal', 'markdown', 'html'] }],
     chart: { section: 'cold-start', id: 'cold-start', title: 'Cold start', axisLabel: 'Cold start, median (ms) →', mark: 'bar', scale: 'linear', tickFormat: 'number', caption: 'Cold start per runtime and workload: process mode is spawn to exit of a fresh runtime process; in-process mode is compile + instantiate + run of a fresh instance in a live host. Bars: median.' },
     gate: { ...timing, reference: 'auto' },
   },
@@ -46,7 +46,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: true,
     coldInvocation: { sample: (usage) => (usage.cpuUserUs + usage.cpuSysUs) / usPerMs, localProcess: true },
-    column: { header: 'CPU time', position: 3, tables: ['terminal', 'markdown', 'html'] },
+    columns: [{ header: 'CPU time', position: 3, tables: ['terminal', 'markdown', 'html'] }],
     chart: { section: 'cpu', id: 'cpu-time', title: 'CPU time', axisLabel: 'CPU time (user + system) of a cold invocation, median (ms) →', mark: 'bar', scale: 'linear', tickFormat: 'number', caption: 'User + system CPU time of one cold invocation. Bars: median.' },
     gate: { ...timing, reference: 'auto' },
   },
@@ -57,7 +57,7 @@ export const metricRegistry = {
     sample: 'one per warm repetition (warmBatches x warmRepeats)',
     samplesOption: 'warmBatches',
     assessed: true,
-    column: { header: 'warm', position: 2, tables: ['terminal', 'markdown', 'html'] },
+    columns: [{ header: 'warm', position: 2, tables: ['terminal', 'markdown', 'html'] }],
     chart: { section: 'warm-latency', id: 'warm-latency', title: 'Warm latency', axisLabel: 'Warm latency per call, median (log scale; ns, µs, ms) →', mark: 'dot', scale: 'log', tickFormat: 'duration', caption: 'One call of the workload inside a live instance, timed by the workload harness. Dots: median, on a log scale because runtimes differ by orders of magnitude.' },
     gate: { ...timing, reference: 'auto' },
   },
@@ -100,7 +100,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: false,
     coldInvocation: { sample: (usage) => usage.peakRssBytes, localProcess: true },
-    column: { header: 'peak RSS', position: 5, tables: ['terminal', 'markdown', 'html'] },
+    columns: [{ header: 'peak RSS', position: 5, tables: ['terminal', 'markdown', 'html'] }],
     chart: { section: 'memory', id: 'peak-memory', title: 'Peak memory', axisLabel: 'Peak resident set size, median (MiB) →', mark: 'bar', scale: 'linear', tickFormat: 'number', caption: 'Peak resident set size of the process that ran the invocation; in-process rows include the whole host process (Node). Bars: median.' },
     // A small process's peak RSS moves by up to 0.2 MiB between runs here (native fib, 1.4-1.6 MiB: 7% to
     // 12% in A/A runs) while staying steady within a run: changes smaller than 512 KiB never count.
@@ -153,7 +153,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: false,
     coldInvocation: { sample: (usage) => (usage.cpuUserUs + usage.cpuSysUs) / usPerMs / (usage.wallNs / nsPerMs), localProcess: true },
-    column: { header: 'CPU util', position: 4, tables: ['terminal', 'markdown', 'html'] },
+    columns: [{ header: 'CPU util', position: 4, tables: ['terminal', 'markdown', 'html'] }],
     chart: { section: 'cpu', id: 'cpu-utilisation', title: 'CPU utilisation', axisLabel: 'CPU utilisation = CPU time / wall time, median (%) →', mark: 'bar', scale: 'linear', tickFormat: 'number', caption: 'CPU time divided by wall time of each cold invocation; above 100% the runtime used more than one core. Bars: median.', reference: { value: 100, label: 'one core' } },
     gate: { judged: false, why: 'a ratio of two judged metrics (cpuTimeMs, coldStartMs)' },
     bmfMeasure: 'cpu-utilisation-ratio',
@@ -184,7 +184,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: false,
     coldInvocation: { sample: (usage) => usage.metrics?.voluntaryContextSwitches, localProcess: true, absentReason: noOwnProcess },
-    column: { header: 'vol. ctx sw', position: 6, tables: ['html'] },
+    columns: [{ header: 'vol. ctx sw', position: 6, tables: ['html'] }],
     gate: { judged: false, why: 'a count of scheduling events that moves with threads, I/O and other load; read it to explain a change of coldStartMs' },
   },
   involuntaryContextSwitches: {
@@ -195,7 +195,7 @@ export const metricRegistry = {
     samplesOption: 'coldSamples',
     assessed: false,
     coldInvocation: { sample: (usage) => usage.metrics?.involuntaryContextSwitches, localProcess: true, absentReason: noOwnProcess },
-    column: { header: 'invol. ctx sw', position: 7, tables: ['html'] },
+    columns: [{ header: 'invol. ctx sw', position: 7, tables: ['html'] }],
     gate: { judged: false, why: 'rises with other load on the machine rather than with the runtime; read it as a sign of a disturbed measurement' },
   },
   firstResponseMs: {
@@ -205,6 +205,7 @@ export const metricRegistry = {
     sample: 'one per cold start of the server',
     samplesOption: 'http.coldSamples',
     assessed: true,
+    columns: [{ header: 'first response', position: 1, tables: ['terminal-http'] }],
     gate: httpOnly,
   },
   requestsPerSec: {
@@ -214,6 +215,7 @@ export const metricRegistry = {
     sample: 'one per 250 ms window of the load phase',
     samplesOption: 'http.durationMs',
     assessed: true,
+    columns: [{ header: 'req/s', position: 2, tables: ['terminal-http'] }, { header: 'requests/s', position: 1, tables: ['markdown-http', 'html-http'] }],
     gate: httpOnly,
   },
   latencyMs: {
@@ -223,6 +225,7 @@ export const metricRegistry = {
     sample: 'one per request of the load phase',
     samplesOption: 'http.durationMs',
     assessed: false,
+    columns: [{ header: 'p50', position: 3, tables: ['terminal-http'] }, { header: 'p99', position: 4, tables: ['terminal-http'], statistic: 'p99' }, { header: 'p99 latency', position: 2, tables: ['markdown-http', 'html-http'], statistic: 'p99' }],
     gate: httpOnly,
   },
   bytesPerSec: {
@@ -257,6 +260,7 @@ export const metricRegistry = {
     sample: 'one per 200 ms sampling interval of the load phase',
     samplesOption: 'http.durationMs',
     assessed: false,
+    columns: [{ header: 'server CPU', position: 5, tables: ['terminal-http'] }],
     gate: httpOnly,
   },
   serverRssBytes: {
@@ -266,6 +270,7 @@ export const metricRegistry = {
     sample: 'one per 200 ms sampling interval of the load phase',
     samplesOption: 'http.durationMs',
     assessed: false,
+    columns: [{ header: 'server RSS', position: 6, tables: ['terminal-http'] }],
     gate: httpOnly,
   },
   pssPerInstanceBytes: {

@@ -6,7 +6,7 @@ import type { ChartSection, ChartSpec } from './chart-spec.ts'
 import { buildChartSections } from './report-charts.ts'
 import { cellLabel, describeInjectedSlowdown, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
 import { reportStyle } from './report-style.ts'
-import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
+import { coldSampleCount, concurrencyCell, formatStatisticCell, formatSummaryCell, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
 
 /** What the page needs besides the results: the browser scripts it inlines, and their names for the footer. */
 export interface ReportAssets {
@@ -162,18 +162,17 @@ function claimBadge(verdict: string): string {
 
 function renderResultsTables(runs: readonly ReportRun[]): string {
   const summaryColumns = summaryColumnsFor('html')
+  const httpColumns = summaryColumnsFor('html-http')
   const header = `<tr><th>workload</th><th>runtime</th>${summaryColumns.map((column) => `<th>${column.header}</th>`).join('')}<th>n</th></tr>`
   const tables = runs.map((run) => {
     const lines = run.results.rows.filter(isInvocationRow).map((row: ResultRow) =>
       `<tr><td>${escapeHtml(workloadLabel(row))}</td><td>${escapeHtml(cellLabel(row))}</td>${summaryColumns.map((column) => `<td class="num">${formatSummaryCell(row, column)}</td>`).join('')}<td class="num">${coldSampleCount(row)}</td></tr>`)
-    const http = run.results.rows.filter(isHttpRow).map((row) => {
-      const cells = httpCells(row)
-      return `<tr><td>${escapeHtml(row.workload)}</td><td>${escapeHtml(cellLabel(row))}</td><td class="num">${cells.concurrency}</td><td class="num">${cells.requestsPerSec}</td><td class="num">${cells.latencyP99}</td></tr>`
-    })
+    const http = run.results.rows.filter(isHttpRow).map((row) =>
+      `<tr><td>${escapeHtml(row.workload)}</td><td>${escapeHtml(cellLabel(row))}</td><td class="num">${concurrencyCell(row)}</td>${httpColumns.map((column) => `<td class="num">${formatStatisticCell(row, column)}</td>`).join('')}</tr>`)
     return [
       runs.length > 1 ? `<h3>${escapeHtml(run.label)}</h3>` : '',
       lines.length === 0 ? '' : `<table><thead>${header}</thead><tbody>${lines.join('')}</tbody></table>`,
-      http.length === 0 ? '' : `<table><thead><tr><th>HTTP workload</th><th>runtime</th><th>concurrency</th><th>requests/s</th><th>p99 latency</th></tr></thead><tbody>${http.join('')}</tbody></table>`,
+      http.length === 0 ? '' : `<table><thead><tr><th>HTTP workload</th><th>runtime</th><th>concurrency</th>${httpColumns.map((column) => `<th>${column.header}</th>`).join('')}</tr></thead><tbody>${http.join('')}</tbody></table>`,
     ].join('')
   })
   return `<section id="results"><h2>All rows</h2><p>Median ±interquartile range as a share of the median. The results files hold every sample.</p>\n${tables.join('\n')}</section>`

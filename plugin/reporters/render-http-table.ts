@@ -1,19 +1,10 @@
-import type { MetricSummary, ResultRow, UnsupportedMetric } from '../../schema/results.d.ts'
+import type { ResultRow } from '../../schema/results.d.ts'
 import { isSummary } from './report-model.ts'
+import { concurrencyCell, formatStatisticCell, summaryColumnsFor } from './summary-columns.ts'
 
 /** Rows measured under HTTP load: those with a `requestsPerSec` summary. */
 export function isLoadRow(row: ResultRow): boolean {
   return isSummary(row.metrics.requestsPerSec)
-}
-
-function median(metric: MetricSummary | UnsupportedMetric | undefined, format: (value: number) => string): string {
-  return isSummary(metric) ? format(metric.median) : '—'
-}
-
-/** `1.23 ms`, `148 ms`, `1.20 s`. */
-function formatLatencyMs(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`
 }
 
 /**
@@ -24,19 +15,15 @@ function formatLatencyMs(ms: number): string {
 export function renderHttpTable(rows: readonly ResultRow[], renderGrid: (header: string[], body: string[][]) => string[]): string[] {
   const http = rows.filter(isLoadRow)
   if (http.length === 0) return []
-  const header = ['HTTP workload', 'server', 'mode', 'conc', 'keep-alive', 'first response', 'req/s', 'p50', 'p99', 'server CPU', 'server RSS MiB', 'requests']
+  const columns = summaryColumnsFor('terminal-http')
+  const header = ['HTTP workload', 'server', 'mode', 'conc', 'keep-alive', ...columns.map((column) => column.header), 'requests']
   const body = http.map((row) => {
     const latency = row.metrics.latencyMs
     return [
       row.workload, row.runtime, row.mode,
-      String(row.params.concurrency ?? row.params.connections ?? '—'),
+      concurrencyCell(row),
       row.params.keepAlive === undefined ? '—' : row.params.keepAlive === 1 ? 'on' : 'off',
-      median(row.metrics.firstResponseMs, formatLatencyMs),
-      median(row.metrics.requestsPerSec, (value) => value.toFixed(0)),
-      isSummary(latency) ? formatLatencyMs(latency.median) : '—',
-      isSummary(latency) ? formatLatencyMs(latency.p99) : '—',
-      median(row.metrics.serverCpuUtilisation, (value) => `${(value * 100).toFixed(0)}%`),
-      median(row.metrics.serverRssBytes, (value) => (value / 2 ** 20).toFixed(1)),
+      ...columns.map((column) => formatStatisticCell(row, column)),
       isSummary(latency) ? String(latency.n) : '—',
     ]
   })

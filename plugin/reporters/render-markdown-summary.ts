@@ -3,7 +3,7 @@ import { renderClaimsMarkdown } from '../claims/render-claims.ts'
 import { formatChange, formatConfidence, readComparison, sortByVerdict, verdictOrder, type ComparisonView } from './read-comparison.ts'
 import { groupSkips } from './group-skips.ts'
 import { cellLabel, describeInjectedSlowdown, describeMachine, describeSetup, formatUtcMinute, workloadLabel, type ReportRun } from './report-model.ts'
-import { coldSampleCount, formatSummaryCell, httpCells, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
+import { coldSampleCount, concurrencyCell, formatStatisticCell, formatSummaryCell, isHttpRow, isInvocationRow, summaryColumnsFor } from './summary-columns.ts'
 
 /**
  * A Markdown summary of the runs for a CI step summary (GitHub's `$GITHUB_STEP_SUMMARY`): a headline
@@ -123,13 +123,11 @@ function groupByRow(entries: ComparisonView['entries']): { verdict: string; key:
 function renderHttp(run: ReportRun): string[] {
   const rows = run.results.rows.filter(isHttpRow)
   if (rows.length === 0) return []
+  const columns = summaryColumnsFor('markdown-http')
   return [
-    '| HTTP workload | runtime | concurrency | requests/s | p99 latency |',
-    '|---|---|---:|---:|---:|',
-    ...rows.map((row) => {
-      const cells = httpCells(row)
-      return `| ${escapeCell(row.workload)} | ${escapeCell(cellLabel(row))} | ${cells.concurrency} | ${cells.requestsPerSec} | ${cells.latencyP99} |`
-    }),
+    `| HTTP workload | runtime | concurrency | ${columns.map((column) => column.header).join(' | ')} |`,
+    `|---|---|---:|${columns.map(() => '---:').join('|')}|`,
+    ...rows.map((row) => `| ${escapeCell(row.workload)} | ${escapeCell(cellLabel(row))} | ${concurrencyCell(row)} | ${columns.map((column) => formatStatisticCell(row, column)).join(' | ')} |`),
     '',
   ]
 }

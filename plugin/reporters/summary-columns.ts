@@ -1,23 +1,24 @@
 import type { ResultRow } from '../../schema/results.d.ts'
 import { relativeSpread } from '../stats/summarise.ts'
-import { formatMs, formatTableValue } from '../metrics/format-units.ts'
+import { formatTableValue } from '../metrics/format-units.ts'
 import type { ResultsTable } from '../metrics/metric-definition.ts'
 import { metricEntries } from '../metrics/metric-registry.ts'
 import { isSummary } from './report-model.ts'
 
-/** A column of the compact results tables (terminal, HTML and Markdown): a metric, its header and how to print its median. */
+/** A column of a results table: a metric, its header, the statistic it prints and how. */
 export interface SummaryColumn {
   metric: string
   header: string
+  statistic: 'median' | 'p99'
   format: (value: number) => string
 }
 
-/** The columns of one compact results table, in order: the registry's metrics with a column in that table. */
+/** The metric columns of one results table, in order: the registry's columns in that table. */
 export function summaryColumnsFor(table: ResultsTable): SummaryColumn[] {
   return metricEntries()
-    .flatMap(([metric, definition]) => (definition.column?.tables.includes(table) === true ? [{ metric, definition, column: definition.column }] : []))
+    .flatMap(([metric, definition]) => (definition.columns ?? []).filter((column) => column.tables.includes(table)).map((column) => ({ metric, definition, column })))
     .sort((a, b) => a.column.position - b.column.position)
-    .map(({ metric, definition, column }) => ({ metric, header: column.header, format: (value: number) => formatTableValue(definition.unit, value) }))
+    .map(({ metric, definition, column }) => ({ metric, header: column.header, statistic: column.statistic ?? 'median', format: (value: number) => formatTableValue(definition.unit, value) }))
 }
 
 /** `148 ms ±1%`: the median and the interquartile range as a share of it; `—` when the row lacks the metric. */
@@ -33,9 +34,15 @@ export function coldSampleCount(row: ResultRow): string {
   return isSummary(cold) ? String(cold.n) : '—'
 }
 
+/** `1.23 ms`: the column's statistic alone (the HTTP tables), or `—` when the row lacks the metric. */
+export function formatStatisticCell(row: ResultRow, column: SummaryColumn): string {
+  const metric = row.metrics[column.metric]
+  return isSummary(metric) ? column.format(metric[column.statistic]) : '—'
+}
+
 /** Rows with at least one metric of the compact tables (HTTP-only rows have their own table). */
 export function isInvocationRow(row: ResultRow): boolean {
-  return metricEntries().some(([metric, definition]) => definition.column !== undefined && isSummary(row.metrics[metric]))
+  return summaryColumnsFor('html').some((column) => isSummary(row.metrics[column.metric]))
 }
 
 /** Rows measured under HTTP load: those with a `requestsPerSec` summary. */
@@ -43,14 +50,8 @@ export function isHttpRow(row: ResultRow): boolean {
   return isSummary(row.metrics.requestsPerSec)
 }
 
-/** The columns of the HTTP tables: concurrency, median throughput and p99 latency, as text. */
-export function httpCells(row: ResultRow): { concurrency: string; requestsPerSec: string; latencyP99: string } {
-  const requests = row.metrics.requestsPerSec
-  const latency = row.metrics.latencyMs
+/** The concurrency of an HTTP row (`concurrency` or `connections` parameter), or `—`. */
+export function concurrencyCell(row: ResultRow): string {
   const concurrency = row.params.concurrency ?? row.params.connections
-  return {
-    concurrency: concurrency === undefined ? '—' : String(concurrency),
-    requestsPerSec: isSummary(requests) ? requests.median.toFixed(0) : '—',
-    latencyP99: isSummary(latency) ? formatMs(latency.p99) : '—',
-  }
+  return concurrency === undefined ? '—' : String(concurrency)
 }
