@@ -5,7 +5,8 @@ import { checkOutput } from '../workloads/check-output.ts'
 import { extraWorkFlag } from '../workloads/inject-slowdown.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
 import { prepareWorkload } from '../workloads/prepare-workload.ts'
-import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance, WorkloadParams } from '../types.ts'
+import { metricRegistry, type MetricName } from '../metrics/metric-registry.ts'
+import type { InstanceMode, InvocationResult, InvocationUsage, PreparedWorkload, RuntimeInstance, WorkloadParams } from '../types.ts'
 import type { PairedMetric } from './judge-paired.ts'
 
 /** One side of a paired A/B run. */
@@ -85,6 +86,14 @@ function median(values: readonly number[]): number {
   return ((sorted[Math.floor(mid)] ?? Number.NaN) + (sorted[Math.ceil(mid)] ?? Number.NaN)) / 2
 }
 
+/** The cold metrics a paired run compares, each taken from an invocation as the metric registry says. */
+const pairedColdMetrics = ['coldStartMs', 'cpuTimeMs', 'peakRssBytes'] as const satisfies readonly MetricName[]
+type PairedColdMetric = (typeof pairedColdMetrics)[number]
+
+function coldValues(usage: InvocationUsage): Record<PairedColdMetric, number> {
+  return Object.fromEntries(pairedColdMetrics.map((metric) => [metric, metricRegistry[metric].coldInvocation.sample(usage)])) as Record<PairedColdMetric, number>
+}
+
 /**
  * Runs a paired A/B comparison: both variants started once, then `pairs` pairs of cold invocations,
  * interleaved invocation by invocation in ABBA order (base-head, head-base, …) so that drift and
@@ -115,7 +124,7 @@ export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
     }
     for (let run = 0; run < spec.warmupRuns; run++) for (const index of [0, 1] as const) await invoke(index, 0)
     const blockSize = spec.blockSize ?? 1
-    type ColdValues = { coldStartMs: number; cpuTimeMs: number; peakRssBytes: number }
+    type ColdValues = Record<PairedColdMetric, number>
     const cold: [ColdValues[], ColdValues[]] = [[], []]
     const warm: [number[], number[]] = [[], []]
     // Pair p starts with base when p is even, with head when odd; inside a pair the order alternates too.
@@ -126,11 +135,11 @@ export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
       for (let step = 0; step < blockSize; step++) {
         for (const index of order(pair, step)) {
           const { usage } = await invoke(index, 0)
-          block[index].push({ coldStartMs: usage.wallNs / 1e6, cpuTimeMs: (usage.cpuUserUs + usage.cpuSysUs) / 1000, peakRssBytes: usage.peakRssBytes })
+          block[index].push(coldValues(usage))
         }
       }
       for (const index of [0, 1] as const) {
-        cold[index].push({ coldStartMs: smallest(block[index], (v) => v.coldStartMs), cpuTimeMs: smallest(block[index], (v) => v.cpuTimeMs), peakRssBytes: smallest(block[index], (v) => v.peakRssBytes) })
+        cold[index].push(Object.fromEntries(pairedColdMetrics.map((metric) => [metric, smallest(block[index], (v) => v[metric])])) as ColdValues)
       }
     }
     if (spec.warmRepeats > 0) {
@@ -144,7 +153,7 @@ export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
     }
     const of = (index: 0 | 1, metric: keyof ColdValues): number[] => cold[index].map((values) => values[metric])
     const metrics: PairedMetric[] = [
-      ...(['coldStartMs', 'cpuTimeMs', 'peakRssBytes'] as const).map((metric) => ({ metric, base: of(0, metric), head: of(1, metric) })),
+      ...pairedColdMetrics.map((metric) => ({ metric, base: of(0, metric), head: of(1, metric) })),
       ...(spec.warmRepeats > 0 ? [{ metric: 'warmLatencyMs', base: warm[0], head: warm[1] }] : []),
     ]
     const params = Object.entries(prepared.params).map(([name, value]) => `${name}=${value}`).join(',')
