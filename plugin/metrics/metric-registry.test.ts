@@ -43,6 +43,19 @@ describe('metric registry', () => {
     expect([...names].filter((name) => !(name in metricRegistry))).toEqual([])
   })
 
+  test('every metric the built-in published claims read has a registry entry', async () => {
+    const metrics = new Set<string>()
+    const collect = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null) return
+      const record = value as Record<string, unknown>
+      if (typeof record.metric === 'string') metrics.add(record.metric)
+      for (const child of Object.values(record)) collect(child)
+    }
+    collect(await readJson('claims/claims.json'))
+    expect(metrics.size).toBeGreaterThan(5)
+    expect([...metrics].filter((name) => !(name in metricRegistry))).toEqual([])
+  })
+
   test('a name carries its unit: ms ends in Ms, bytes in Bytes, per-second in PerSec, and the other way round', () => {
     for (const [name, definition] of metricEntries()) {
       expect(name, name).toMatch(/^[a-z][A-Za-z0-9]*$/)
