@@ -42,6 +42,8 @@ export interface WasmCRunner {
    * name and the build-script folder (`target/release/build/<crate>-<hash>/out/...`) it is built in.
    */
   sharedLibraries: Array<{ fileName: string; crate: string; outSubdir: string }>
+  /** Source files besides lib.rs that the binary includes as modules (`src/wamr_common.rs`), relative to the crate; default none. */
+  sharedSources?: readonly string[]
 }
 
 /** `<toolsDir>/lib`: shared libraries of installed runners. */
@@ -59,15 +61,15 @@ function stampPath(toolsDir: string, runner: WasmCRunner): string {
 }
 
 /** The files a runner is built from, relative to the crate: the manifest, lock file, build script, shared code and its own main. */
-export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary'>): string[] {
-  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', `src/bin/${runner.binary}.rs`]
+export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>): string[] {
+  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', ...(runner.sharedSources ?? []), `src/bin/${runner.binary}.rs`]
 }
 
 /**
  * The version an install of `runner` from the sources in `crateDir` gets: `<crate version>+<12 hex
  * of SHA-256 over its source files>` (`0.1.0+3f2a…`). Read synchronously: a few small files.
  */
-export function runnerVersion(runner: Pick<WasmCRunner, 'binary'>, crateDir: string = runnersCrateDir): string {
+export function runnerVersion(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>, crateDir: string = runnersCrateDir): string {
   const hash = createHash('sha256')
   for (const file of runnerSourceFiles(runner)) {
     hash.update(file).update('\0').update(readFileSync(join(crateDir, file))).update('\0')
