@@ -105,7 +105,7 @@ describe('closing the instance', () => {
 
   test('a close that throws still ends the row: the cell fails with that error, and the pool forgets the instance', async () => {
     const broken = createFakeRuntimeInstance({ ...script(steady), close: () => Promise.reject(new Error('host would not stop')) })
-    const adapter: RuntimeAdapter = { name: 'fake', title: 'Fake', modes: ['process'], detect: () => Promise.resolve({ available: true }), start: () => Promise.resolve(broken) }
+    const adapter: RuntimeAdapter = { name: 'fake', title: 'Fake', modes: ['process'], detect: () => Promise.resolve({ available: true, install: 'nothing: a fake' }), start: () => Promise.resolve(broken) }
     const pool = createInstancePool()
     const instance = await pool.start(adapter, prepared, 'process')
     await expect(measureThenClose(instance, (live) => measureRow({ options, title: 'Fake (process)', seriesName: 'fake process', prepared, instance: live, identity }, fixedCollectors()))).rejects.toThrow('host would not stop')
