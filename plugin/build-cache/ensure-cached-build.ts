@@ -1,6 +1,6 @@
-import { access, mkdir } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createPromiseCache } from '../harness/promise-cache.ts'
+import { pathExists } from '../system/path-exists.ts'
 import { buildAtomically } from './build-atomically.ts'
 
 /** One entry of a content-addressed build cache: where it goes and how to make it. */
@@ -13,7 +13,11 @@ export interface CachedBuild {
   build: (tempPath: string) => Promise<void>
 }
 
-const builds = createPromiseCache<string>()
+/**
+ * The build of each path under way or done in this process. Its own map rather than
+ * harness/promise-cache.ts: the collectors build through this module, and the harness imports them.
+ */
+const builds = new Map<string, Promise<string>>()
 
 /**
  * The path of a content-addressed build, `<dir>/<name>`: reused when present (the name holds the hash
@@ -23,25 +27,25 @@ const builds = createPromiseCache<string>()
  */
 export function ensureCachedBuild(request: CachedBuild): Promise<string> {
   const path = join(request.dir, request.name)
-  return builds.get(path, async () => {
-    if (await exists(path)) return path
-    await mkdir(request.dir, { recursive: true })
-    try {
-      await buildAtomically(path, request.build)
-    } catch (error) {
-      // A folder renamed onto another process's finished build of the same inputs: use theirs.
-      const code = (error as NodeJS.ErrnoException).code
-      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !(await exists(path))) throw error
-    }
-    return path
-  })
+  let build = builds.get(path)
+  if (build === undefined) {
+    build = buildIfAbsent(path, request)
+    builds.set(path, build)
+    // A failed build is forgotten, so the next caller tries again.
+    build.catch(() => builds.delete(path))
+  }
+  return build
 }
 
-async function exists(path: string): Promise<boolean> {
+async function buildIfAbsent(path: string, request: CachedBuild): Promise<string> {
+  if (await pathExists(path)) return path
+  await mkdir(request.dir, { recursive: true })
   try {
-    await access(path)
-    return true
-  } catch {
-    return false
+    await buildAtomically(path, request.build)
+  } catch (error) {
+    // A folder renamed onto another process's finished build of the same inputs: use theirs.
+    const code = (error as NodeJS.ErrnoException).code
+    if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !(await pathExists(path))) throw error
   }
+  return path
 }

@@ -7,12 +7,13 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
+import { pathExists } from '../system/path-exists.ts'
 import { requireToolchain, runToolchain } from './run-toolchain.ts'
 import { toolsBinDir } from './tools-dir.ts'
 import type { RuntimeInstaller } from './types.ts'
@@ -55,7 +56,7 @@ async function findCachedCrate(name: string, version: string): Promise<string | 
   const cacheRoot = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'registry', 'cache')
   for (const registry of await readdir(cacheRoot).catch(() => [])) {
     const path = join(cacheRoot, registry, `${name}-${version}.crate`)
-    if (await access(path).then(() => true, () => false)) return path
+    if (await pathExists(path)) return path
   }
   return undefined
 }

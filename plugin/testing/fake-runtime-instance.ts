@@ -1,3 +1,4 @@
+import { invokeAsSeriesOfOne } from '../harness/invoke-one-by-one.ts'
 import type { InvocationResult, InvocationUsage, InvokeRequest, PreparedWorkload, RuntimeInstance, Workload } from '../types.ts'
 
 /**
@@ -94,11 +95,7 @@ export function createFakeRuntimeInstance(script: FakeInstanceScript): FakeRunti
     calls,
     closeCount: () => closes,
     invokeSeries,
-    async invoke(request) {
-      const [result] = await invokeSeries(request, 1)
-      if (result === undefined) throw new Error('the fake returned no invocation')
-      return result
-    },
+    invoke: invokeAsSeriesOfOne(invokeSeries),
     async close() {
       closes++
       await script.close?.()
