@@ -14,10 +14,8 @@ describe('parseProcStat', () => {
   })
 
   test('rejects malformed and cut-short lines', () => {
-    expect(parseProcStat('')).toBeUndefined()
-    expect(parseProcStat('17 no-parens S 1')).toBeUndefined()
-    expect(parseProcStat('(x) S 1 1 1 0 -1 0 0 0 0 0 1 1')).toBeUndefined()
-    expect(parseProcStat('17 (x) S 1 17 17 0 -1')).toBeUndefined()
+    // Empty, no comm, no pid, and a line that ends before utime and stime.
+    for (const line of ['', '17 no-parens S 1', '(x) S 1 1 1 0 -1 0 0 0 0 0 1 1', '17 (x) S 1 17 17 0 -1']) expect(parseProcStat(line), line).toBeUndefined()
   })
 
   test('CPU time is utime + stime at 100 ticks per second', () => {
