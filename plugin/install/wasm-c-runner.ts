@@ -8,9 +8,10 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
 import type { Detection } from '../types.ts'
@@ -90,9 +91,7 @@ export async function stampedRunnerVersion(toolsDir: string, runner: WasmCRunner
 
 /** Copies `from` to `to` through a temporary name, so a reader never sees half a file. */
 async function replaceFile(from: string, to: string): Promise<void> {
-  const temp = `${to}.tmp-${process.pid}`
-  await copyFile(from, temp)
-  await rename(temp, to)
+  await buildAtomically(to, (temp) => copyFile(from, temp))
 }
 
 /** The newest `<targetDir>/release/build/<crate>-<hash>/out/<outSubdir>/<fileName>`. */

@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
 import { pathExists } from '../system/path-exists.ts'
@@ -105,12 +106,11 @@ export const wasmtimeCApiInstaller: RuntimeInstaller = {
     const include = join(dir, `wasmtime-c-api-impl-${wasmtimeVersion}`, 'include')
     await mkdir(toolsBinDir(toolsDir), { recursive: true })
     const binary = join(toolsBinDir(toolsDir), 'wfb-wasmtime-scale')
-    await runToolchain({
+    await buildAtomically(binary, (tempPath) => runToolchain({
       file: 'cc',
-      args: ['-O2', '-I', include, wasmtimeScaleHostSource, '-L', libDir, '-l:_libwasmtime.so', '-Wl,-rpath,$ORIGIN/../wasmtime-c-api/wheel/wasmtime/linux-x86_64', '-o', `${binary}.tmp`],
+      args: ['-O2', '-I', include, wasmtimeScaleHostSource, '-L', libDir, '-l:_libwasmtime.so', '-Wl,-rpath,$ORIGIN/../wasmtime-c-api/wheel/wasmtime/linux-x86_64', '-o', tempPath],
       missingFix: ccFix,
-    })
-    await rename(`${binary}.tmp`, binary)
+    }))
     await writeFile(stampPath(toolsDir), `${wasmtimeCApiVersion()}\n`)
   },
 }
