@@ -6,11 +6,11 @@ import { classOf } from './machine-class.ts'
 import { confirmRow, screenRow } from './baseline/screen-row.ts'
 import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
-import { measureRow, measureThenClose } from './harness/measure-row.ts'
+import { measureRow, measureThenClose, type RowToMeasure } from './harness/measure-row.ts'
 import { resolveRuntimeAdapter } from './project-runtimes.ts'
 import type { CounterOutcome, RowIdentity } from './harness/row-recorder.ts'
 import { planKey, type BenchPlan } from './plan.ts'
-import type { InstanceMode, PreparedWorkload, RuntimeInstance } from './types.ts'
+import type { InstanceMode, RuntimeInstance } from './types.ts'
 import { loadWorkloads } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { applySlowdown } from './workloads/inject-slowdown.ts'
@@ -111,16 +111,11 @@ export function benchWorkload(name: string): void {
   })
 }
 
-interface CellContext {
+interface CellContext extends Pick<RowToMeasure, 'prepared' | 'instance' | 'identity' | 'attempt'> {
   bench: Bench
   plan: BenchPlan
   runtime: RuntimeInfo
   mode: InstanceMode
-  prepared: PreparedWorkload
-  instance: RuntimeInstance
-  identity: RowIdentity
-  /** Suffix of the bench names of a repeated measurement. */
-  attempt?: string
 }
 
 function measureCell({ bench, plan, runtime, mode, prepared, instance, identity, attempt = '' }: CellContext): Promise<ResultRow> {
