@@ -6,17 +6,15 @@ import { classOf } from './machine-class.ts'
 import { confirmRow, screenRow } from './baseline/screen-row.ts'
 import { countValgrindRow } from './harness/count-valgrind-row.ts'
 import { createInstancePool, type InstancePool } from './harness/instance-pool.ts'
-import { sampleUntil } from './harness/sample-until.ts'
+import { measureRow, measureThenClose, type RowToMeasure } from './harness/measure-row.ts'
 import { resolveRuntimeAdapter } from './project-runtimes.ts'
-import { createRowRecorder, type CounterOutcome, type RowIdentity } from './harness/row-recorder.ts'
+import type { CounterOutcome, RowIdentity } from './harness/row-recorder.ts'
 import { planKey, type BenchPlan } from './plan.ts'
-import type { InstanceMode, InvocationResult, PreparedWorkload, RuntimeInstance } from './types.ts'
-import { checkOutput } from './workloads/check-output.ts'
+import type { InstanceMode, RuntimeInstance } from './types.ts'
 import { loadWorkloads } from './workloads/load-workloads.ts'
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { applySlowdown } from './workloads/inject-slowdown.ts'
-import { warmUnsupportedReason } from './workloads/warm-support.ts'
-import type { RuntimeInfo } from '../schema/results.d.ts'
+import type { ResultRow, RuntimeInfo } from '../schema/results.d.ts'
 
 /** The fix a row skipped for its workload names: nothing to install, the workload's definition decides. */
 const prebuiltSkipFix = 'nothing to install: see docs/workloads.md (a native command for the native floor; C against wfb.h for the runtimes that build from source)'
@@ -97,26 +95,14 @@ export function benchWorkload(name: string): void {
           const prepared = applySlowdown(prepareWorkload(workload, selected.params), runtime.name, plan.options.injectSlowdown)
           const instance = await instances.start(adapter, prepared, mode)
           const cell = { bench, plan, runtime, mode, prepared, instance, identity }
-          let row
-          try {
-            row = await measureCell(cell)
-          } finally {
-            await instance.close()
-          }
+          let row = await measureThenClose(instance, () => measureCell(cell))
           // A row that looks regressed is measured again, on a fresh instance; the gate judges the last measurement.
           const { policy } = plan.options.baseline
           let confirmations = 0
           row = await confirmRow(row, {
             screen: (candidate) => (plan.recordBaseline ? [] : screenRow(candidate, runtime.flags ?? [], plan.baseline, classOf(plan.machine).id, policy)),
             maxOtherLoadCores: policy.maxOtherLoadCores,
-            measureAgain: async () => {
-              const again = await instances.start(adapter, prepared, mode)
-              try {
-                return await measureCell({ ...cell, instance: again, attempt: ` (confirmation ${++confirmations})` })
-              } finally {
-                await again.close()
-              }
-            },
+            measureAgain: async () => measureThenClose(await instances.start(adapter, prepared, mode), (again) => measureCell({ ...cell, instance: again, attempt: ` (confirmation ${++confirmations})` })),
           })
           task.meta.wfb = { identity, row }
         })
@@ -125,91 +111,37 @@ export function benchWorkload(name: string): void {
   })
 }
 
-interface CellContext {
+interface CellContext extends Pick<RowToMeasure, 'prepared' | 'instance' | 'identity' | 'attempt'> {
   bench: Bench
   plan: BenchPlan
   runtime: RuntimeInfo
   mode: InstanceMode
-  prepared: PreparedWorkload
-  instance: RuntimeInstance
-  identity: RowIdentity
-  /** Suffix of the bench names of a repeated measurement. */
-  attempt?: string
 }
 
-async function measureCell({ bench, plan, runtime, mode, prepared, instance, identity, attempt = '' }: CellContext) {
+function measureCell({ bench, plan, runtime, mode, prepared, instance, identity, attempt = '' }: CellContext): Promise<ResultRow> {
   const { options } = plan
   const title = `${runtime.title} (${mode})`
-  const recorder = createRowRecorder(identity)
-  const invokeChecked = async (warmRepeats: number, runs: number): Promise<InvocationResult[]> => {
-    const results = await instance.invokeSeries({ warmRepeats, timeoutMs: options.timeoutMs }, runs)
-    for (const result of results) {
-      checkOutput(prepared, result, title)
-      if (result.usage.warmNs.length !== warmRepeats) {
-        throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${warmRepeats} warm repetitions, the harness reported ${result.usage.warmNs.length}.`)
-      }
-    }
-    if (results.length !== runs) throw new BenchError('invocation-failed', `${title} on ${prepared.label}: asked for ${runs} invocations, got ${results.length}.`)
-    return results
-  }
-
-  // Each series runs back to back in one launcher (or host), as hyperfine does; every output is
-  // checked before any sample counts. tinybench then only receives the measured durations
-  // (overriddenDuration), so Vitest's table, bench.compare and matchers see the real numbers.
-  const loadWindow = await startLoadWindow()
-  const rule = (minSamples: number, maxSamples: number) => ({ minSamples, maxSamples, precision: options.precision, budgetMs: options.phaseBudgetMs })
-  let warmupsLeft = options.warmupRuns
-  const warmups: InvocationResult[] = []
-  const { samples: cold } = await sampleUntil(rule(options.minColdSamples, options.coldSamples), async (count) => {
-    // The warm-up runs lead the first series: checked, not counted.
-    const series = await invokeChecked(0, warmupsLeft + count)
-    warmups.push(...series.slice(0, warmupsLeft))
-    const counted = series.slice(warmupsLeft)
-    warmupsLeft = 0
-    return counted
-  }, (result) => [result.usage.wallNs], { firstRound: 3 })
-  for (const warmup of warmups) recorder.addWarmup(warmup.usage)
-  await bench(`${runtime.name} ${mode} cold${attempt}`, { async: false }, replay(cold, (result) => {
-    recorder.addCold(result.usage)
-    return result.usage.wallNs / 1e6
-  })).run({ iterations: cold.length, time: 0, warmup: false })
-
-  // A prebuilt module without the warm protocol cannot be called again inside a live instance: no warm series, and the row says why.
-  const warmUnsupported = warmUnsupportedReason(prepared.workload)
-  const warm = warmUnsupported === undefined
-    ? (await sampleUntil(rule(options.minWarmBatches, options.warmBatches), (count) => invokeChecked(options.warmRepeats, count), (result) => result.usage.warmNs, { step: 1, firstRound: 1 })).samples
-    : []
-  if (warm.length > 0) {
-    await bench(`${runtime.name} ${mode} warm (mean of ${options.warmRepeats})${attempt}`, { async: false }, replay(warm, (result) => {
-      recorder.addWarm(result.usage.warmNs)
-      return result.usage.warmNs.reduce((sum, ns) => sum + ns, 0) / result.usage.warmNs.length / 1e6
-    })).run({ iterations: warm.length, time: 0, warmup: false })
-  }
-
-  // Whatever else ran on the machine meanwhile disturbed the timings: the gate needs to know.
-  const otherLoad = await loadWindow.finish([...warmups, ...cold, ...warm].reduce((sum, result) => sum + (result.usage.cpuUserUs + result.usage.cpuSysUs) / 1e6, 0))
-  const valgrindInstructions = await countValgrindRow(instance, prepared, title, options)
-  const extra = await instance.extraMetrics?.({ samples: options.coldSamples, timeoutMs: options.timeoutMs })
-  return recorder.toRow({
-    ...(extra === undefined ? {} : { extra }),
-    minSamples: 10,
-    ...(warmUnsupported === undefined ? {} : { warmUnsupported }),
-    counters: await countHardware(plan, instance, mode, options.timeoutMs),
-    ...(otherLoad === undefined ? {} : { otherLoadCores: otherLoad }),
-    ...(valgrindInstructions === undefined ? {} : { valgrindInstructions }),
+  return measureRow({ options, title, seriesName: `${runtime.name} ${mode}`, prepared, instance, identity, attempt }, {
+    // tinybench only receives the measured durations (overriddenDuration), so Vitest's table, bench.compare and matchers see the real numbers.
+    reportSeries: async (name, durationsMs) => {
+      await bench(name, { async: false }, replay(durationsMs)).run({ iterations: durationsMs.length, time: 0, warmup: false })
+    },
+    startLoadWindow,
+    countValgrind: () => countValgrindRow(instance, prepared, title, options),
+    countHardware: () => countHardware(plan, instance, mode, options.timeoutMs),
   })
 }
 
 /**
- * A tinybench task function that hands out one measured invocation per call, as its duration in ms.
+ * A tinybench task function that hands out one measured duration (ms) per call.
  * Registered with `async: false` so that tinybench does not call it once to find out.
  */
-function replay(results: InvocationResult[], record: (result: InvocationResult) => number): () => { overriddenDuration: number } {
+function replay(durationsMs: readonly number[]): () => { overriddenDuration: number } {
   let next = 0
   return () => {
-    const result = results[next++]
-    if (result === undefined) throw new BenchError('invocation-failed', `tinybench asked for more than the ${results.length} measured samples.`)
-    return { overriddenDuration: record(result) }
+    const duration = durationsMs[next++]
+    if (duration === undefined) throw new BenchError('invocation-failed', `tinybench asked for more than the ${durationsMs.length} measured samples.`)
+    return { overriddenDuration: duration }
   }
 }
 

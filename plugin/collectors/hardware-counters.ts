@@ -3,12 +3,12 @@
  * has them. Most VMs expose no PMU: then the probe says so and no number is made up.
  * Counting runs separately from timing: perf's own start-up would distort a cold start.
  */
-import { constants } from 'node:fs'
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
+import { findOnPath } from '../system/find-on-path.ts'
 import { formatCommand } from './launcher.ts'
 
 /** Whether `perf stat` can count hardware events here, and if not, why and what fixes it. */
@@ -64,21 +64,6 @@ export function parsePerfStat(csv: string): PerfStatCounts {
     ...(cycles === undefined ? {} : { cycles }),
     unsupported,
   }
-}
-
-/** Finds an executable on PATH; undefined when there is none. */
-async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue
-    const candidate = join(dir, name)
-    try {
-      await access(candidate, constants.X_OK)
-      return candidate
-    } catch {
-      // Not in this directory.
-    }
-  }
-  return undefined
 }
 
 /** What the probe read from the machine besides perf's output. */

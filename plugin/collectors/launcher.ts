@@ -7,10 +7,12 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { access, constants, mkdir, readFile, rename, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
+import { ensureCachedBuild } from '../build-cache/ensure-cached-build.ts'
+import { hashBuildInputs } from '../build-cache/hash-build-inputs.ts'
 import { BenchError } from '../errors.ts'
 import { buildCacheDir } from '../package-paths.ts'
 import { makeScratchDir } from '../harness/scratch-dir.ts'
@@ -108,9 +110,12 @@ const launcherGraceMs = 5_000
 
 let launcherPath: Promise<string> | undefined
 
+/** The compiler and flags that build launcher.c. */
+const launcherCompile = ['cc', '-O2', '-Wall', '-Wextra'] as const
+
 /**
- * Compiles launcher.c with `cc -O2` into `<cache>/build/launcher/launcher-<sha256 prefix of the source>`
- * once (atomically: temp name, then rename) and returns the binary's absolute path.
+ * Compiles launcher.c with `cc -O2` into `<cache>/build/launcher/launcher-<12 hex of SHA-256 of the
+ * source and the compile command>` once (atomically: temp name, then rename) and returns the binary's absolute path.
  */
 export function ensureLauncher(): Promise<string> {
   launcherPath ??= buildLauncher().catch((error: unknown) => {
@@ -122,39 +127,29 @@ export function ensureLauncher(): Promise<string> {
 
 async function buildLauncher(): Promise<string> {
   const sourcePath = fileURLToPath(sourceUrl)
-  const source = await readFile(sourcePath)
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12)
-  const binaryPath = join(cacheDir, `launcher-${hash}`)
-  try {
-    await access(binaryPath, constants.X_OK)
-    return binaryPath
-  } catch {
-    // Not built yet.
-  }
-
-  await mkdir(cacheDir, { recursive: true })
-  const tempPath = `${binaryPath}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`
-  const compile = await execa('cc', ['-O2', '-Wall', '-Wextra', '-o', tempPath, sourcePath], {
-    reject: false,
-    stdin: 'ignore',
+  const [compiler, ...flags] = launcherCompile
+  const key = await hashBuildInputs({ files: [sourcePath], values: launcherCompile })
+  return ensureCachedBuild({
+    dir: cacheDir,
+    name: `launcher-${key}`,
+    async build(tempPath) {
+      const compile = await execa(compiler, [...flags, '-o', tempPath, sourcePath], { reject: false, stdin: 'ignore' })
+      if (compile.code === 'ENOENT') {
+        throw new BenchError(
+          'build-failed',
+          'Cannot build the measurement launcher: no C compiler `cc` on PATH. Install one: `apt-get install -y gcc`.',
+          { cause: compile.cause },
+        )
+      }
+      if (compile.failed) {
+        throw new BenchError(
+          'build-failed',
+          `Cannot build the measurement launcher: \`cc -O2 ${sourcePath}\` failed (${compile.shortMessage}).\n${compile.stderr}`,
+          { cause: compile.cause },
+        )
+      }
+    },
   })
-  if (compile.code === 'ENOENT') {
-    throw new BenchError(
-      'build-failed',
-      'Cannot build the measurement launcher: no C compiler `cc` on PATH. Install one: `apt-get install -y gcc`.',
-      { cause: compile.cause },
-    )
-  }
-  if (compile.failed) {
-    await rm(tempPath, { force: true })
-    throw new BenchError(
-      'build-failed',
-      `Cannot build the measurement launcher: \`cc -O2 ${sourcePath}\` failed (${compile.shortMessage}).\n${compile.stderr}`,
-      { cause: compile.cause },
-    )
-  }
-  await rename(tempPath, binaryPath)
-  return binaryPath
 }
 
 /**

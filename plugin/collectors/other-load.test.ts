@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { otherLoadCores, parseProcessCpuSeconds, parseProcStatCpu, startLoadWindow } from './other-load.ts'
+import { otherLoadCores, parseProcStatCpu, startLoadWindow } from './other-load.ts'
 
 describe('other load', () => {
   test('busy seconds from the cpu line of /proc/stat: user, nice, system, irq, softirq, steal (not idle, iowait)', () => {
     expect(parseProcStatCpu('cpu  169154 179 36980 289673 875 0 280 103 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n')).toBe((169154 + 179 + 36980 + 0 + 280 + 103) / 100)
     expect(parseProcStatCpu('intr 1 2 3\n')).toBeUndefined()
-  })
-
-  test('utime + stime of a /proc/<pid>/stat line, with spaces and parentheses in comm', () => {
-    expect(parseProcessCpuSeconds('123 (a (b) c) S 1 123 123 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 1 0 100 0 0')).toBe(3)
   })
 
   test('cores used by others: system busy time minus the row\'s own, per second of wall time, never negative', () => {

@@ -5,7 +5,8 @@
  * and the regression gate does not report it as a regression.
  */
 import { readFile } from 'node:fs/promises'
-import { listDescendants } from './process-tree.ts'
+import { processCpuSeconds, procTicksPerSecond } from '../system/proc-stat.ts'
+import { listDescendantStats } from './process-tree.ts'
 
 /** System-wide CPU time at one moment. */
 export interface CpuSnapshot {
@@ -15,16 +16,13 @@ export interface CpuSnapshot {
   atNs: bigint
 }
 
-/** Clock ticks per second of /proc/stat (USER_HZ; 100 on every mainstream Linux architecture). */
-const ticksPerSecond = 100
-
 /** Parses the first (`cpu `) line of /proc/stat into busy seconds. */
 export function parseProcStatCpu(text: string): number | undefined {
   const line = text.split('\n').find((candidate) => candidate.startsWith('cpu '))
   if (line === undefined) return undefined
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number)
   const busy = user + nice + system + irq + softirq + steal
-  return Number.isFinite(busy) ? busy / ticksPerSecond : undefined
+  return Number.isFinite(busy) ? busy / procTicksPerSecond : undefined
 }
 
 /** Reads the system-wide CPU time; undefined where there is no /proc/stat (not Linux). */
@@ -45,19 +43,9 @@ export function otherLoadCores(before: CpuSnapshot, after: CpuSnapshot, ownCpuSe
   return Math.max(0, (after.busySeconds - before.busySeconds - ownCpuSeconds) / wallSeconds)
 }
 
-/** utime + stime of one /proc/<pid>/stat line, in seconds (fields 14 and 15, counted after the `)` that ends comm). */
-export function parseProcessCpuSeconds(stat: string): number | undefined {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
-  return Number.isFinite(seconds) ? seconds : undefined
-}
-
 async function descendantsCpu(): Promise<Map<number, number>> {
   const cpu = new Map<number, number>()
-  for (const { pid } of await listDescendants(process.pid).catch(() => [])) {
-    const seconds = parseProcessCpuSeconds(await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''))
-    if (seconds !== undefined) cpu.set(pid, seconds)
-  }
+  for (const stat of await listDescendantStats([process.pid]).catch(() => [])) cpu.set(stat.pid, processCpuSeconds(stat))
   return cpu
 }
 

@@ -1,22 +1,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { describe, expect, test } from 'vitest'
-import { listDescendants, parseProcStat } from './process-tree.ts'
-
-describe('parseProcStat', () => {
-  test('reads pid, comm and ppid', () => {
-    expect(parseProcStat('4242 (sleep) S 4100 4242 4100 0 -1 4194304 95 0 0 0 0 0 0 0 20 0 1 0')).toEqual({ pid: 4242, comm: 'sleep', ppid: 4100 })
-  })
-
-  test('comm may contain spaces and parentheses', () => {
-    expect(parseProcStat('17 (a) b (c)) R 1 17 17 0 -1')).toEqual({ pid: 17, comm: 'a) b (c)', ppid: 1 })
-  })
-
-  test('rejects malformed lines', () => {
-    expect(parseProcStat('')).toBeUndefined()
-    expect(parseProcStat('17 no-parens S 1')).toBeUndefined()
-  })
-})
+import { listDescendants } from './process-tree.ts'
 
 describe('listDescendants', () => {
   test('finds children and grandchildren, and forgets them once they exit', async () => {

@@ -1,7 +1,7 @@
-import { BenchError } from '../errors.ts'
 import { runMeasuredSeries, type MeasuredRun } from '../collectors/launcher.ts'
 import type { InvocationResult, InvokeRequest, PreparedWorkload, RuntimeInstance } from '../types.ts'
 import { harnessArgs, parseHarnessStderr } from './harness-protocol.ts'
+import { invokeAsSeriesOfOne } from './invoke-one-by-one.ts'
 
 /** How a process-per-invocation runtime runs a workload: the program and the arguments before the workload's. */
 export interface CommandSpec {
@@ -51,11 +51,7 @@ export function createCommandInstance(spec: CommandSpec, workload: PreparedWorkl
   return {
     command: { file: spec.file, args: [...spec.prefixArgs, ...workload.args], ...(spec.env === undefined ? {} : { env: spec.env }) },
     invokeSeries,
-    async invoke(request) {
-      const [result] = await invokeSeries(request, 1)
-      if (result === undefined) throw new BenchError('invocation-failed', 'The launcher (plugin/collectors/launcher.c) reported no measurement for an invocation it was asked to run. Run again; if it repeats, delete the built launcher in the cache folder (WFB_CACHE_DIR, default ~/.cache/wasm-faas-bench/build) so that it is rebuilt.')
-      return result
-    },
+    invoke: invokeAsSeriesOfOne(invokeSeries),
     // Nothing outlives an invocation: the launcher reaps (or kills) every process it starts.
     close: () => Promise.resolve(),
   }

@@ -3,6 +3,7 @@ import { readFileSync, statfsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseProcChildren } from '../system/proc-stat.ts'
 
 const prefix = 'wfb-'
 /** statfs(2) f_type of tmpfs (linux/magic.h TMPFS_MAGIC). */
@@ -92,7 +93,7 @@ sweep()
  * signal handler.
  */
 export function startScratchReaper(dir = scratchRoot()): void {
-  const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(' ').filter((pid) => /^\d+$/.test(pid))
+  const children = parseProcChildren(readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8'))
   if (children.length === 0) return
-  spawn(process.execPath, ['-e', reaperScript, dir, ...children], { detached: true, stdio: 'ignore' }).unref()
+  spawn(process.execPath, ['-e', reaperScript, dir, ...children.map(String)], { detached: true, stdio: 'ignore' }).unref()
 }

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, readlink } from 'node:fs/promises'
 import { listDescendants } from '../collectors/process-tree.ts'
+import { readProcCmdline } from '../system/proc-stat.ts'
 
 /** TCP state LISTEN in /proc/net/tcp. */
 const listenState = '0A'
@@ -57,7 +58,7 @@ export async function findListenerOwner(port: number, serverPid: number): Promis
     if (!/^\d+$/.test(name)) continue
     const held = await socketInodesOf(Number(name))
     if (inodes.some((inode) => held.has(inode))) {
-      const command = (await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).split('\0').filter((arg) => arg !== '').join(' ')
+      const command = ((await readProcCmdline(name)) ?? []).join(' ')
       return { kind: 'other', pid: Number(name), ...(command === '' ? {} : { command: command.slice(0, 200) }) }
     }
   }

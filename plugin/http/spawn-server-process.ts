@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureLauncher, parseLauncherReport } from '../collectors/launcher.ts'
 import { listDescendants } from '../collectors/process-tree.ts'
+import { readProcChildren } from '../system/proc-stat.ts'
 import { BenchError } from '../errors.ts'
 import { isProcessAlive } from '../harness/scratch-dir.ts'
 import type { ServerExit, ServerInstance } from './types.ts'
@@ -108,9 +109,8 @@ async function findChild(launcherPid: number, exited: Promise<ServerExit>): Prom
   void exited.then(() => { gone = true })
   const deadline = Date.now() + childWaitMs
   while (!gone && Date.now() < deadline) {
-    const children = await readFile(`/proc/${launcherPid}/task/${launcherPid}/children`, 'utf8').catch(() => '')
-    const pid = Number(children.trim().split(' ')[0])
-    if (children.trim() !== '' && Number.isInteger(pid)) return pid
+    const [pid] = await readProcChildren(launcherPid)
+    if (pid !== undefined) return pid
     await new Promise((resolve) => setTimeout(resolve, 1))
   }
   return undefined

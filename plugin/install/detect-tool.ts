@@ -1,10 +1,11 @@
 import { constants } from 'node:fs'
 import { access, lstat, realpath, stat } from 'node:fs/promises'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { execa } from 'execa'
 import { formatCommand } from '../collectors/launcher.ts'
 import { BenchError } from '../errors.ts'
 import type { Detection } from '../types.ts'
+import { pathDirs } from '../system/find-on-path.ts'
 import { firstLine, parseVersion } from './parse-version.ts'
 import { resolveToolsDir, toolsBinDir } from './tools-dir.ts'
 
@@ -39,7 +40,7 @@ export interface FoundTool {
 
 /** `<toolsDir>/bin` first, then each PATH entry. */
 export function defaultSearchDirs(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [toolsBinDir(resolveToolsDir(env)), ...(env.PATH ?? '').split(delimiter).filter((dir) => dir !== '')]
+  return [toolsBinDir(resolveToolsDir(env)), ...pathDirs(env)]
 }
 
 /** The first `dir/binary` that exists (a file, or a symlink even when dangling), or undefined. */

@@ -16,6 +16,8 @@ export const wamrRunner: WasmCRunner = {
   ],
   buildFix: '`apt-get install -y cmake libclang-dev gcc`',
   sharedLibraries: [{ fileName: 'libiwasm.so', crate: 'wamr-sys', outSubdir: 'build' }],
+  // Start-up, loading and WASI set-up shared with wfb-wamr-scale.
+  sharedSources: ['src/wamr_common.rs'],
 }
 
 /** `runtimes install wamr`: builds `wfb-wamr` (bindgen needs libclang: `apt-get install -y libclang-dev`). */

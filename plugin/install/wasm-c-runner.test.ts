@@ -40,6 +40,17 @@ describe('runnerVersion', () => {
     await writeFile(join(dir, 'src', 'bin', 'wfb-wasm3.rs'), 'fn main() { println!("changed"); }\n')
     expect(runnerVersion(runner, dir)).not.toBe(version)
   })
+
+  test('a shared module counts for the runners that include it, not for the others', async () => {
+    await writeCrate(dir)
+    await writeFile(join(dir, 'src', 'shared.rs'), '// shared\n')
+    const sharing = { ...runner, sharedSources: ['src/shared.rs'] }
+    expect(runnerSourceFiles(sharing)).toEqual(['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'src/shared.rs', 'src/bin/wfb-wasm3.rs'])
+    const [withShared, without] = [runnerVersion(sharing, dir), runnerVersion(runner, dir)]
+    await writeFile(join(dir, 'src', 'shared.rs'), '// shared, changed\n')
+    expect(runnerVersion(sharing, dir)).not.toBe(withShared)
+    expect(runnerVersion(runner, dir)).toBe(without)
+  })
 })
 
 describe('detectRunner', () => {

@@ -8,9 +8,10 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
 import type { Detection } from '../types.ts'
@@ -42,6 +43,8 @@ export interface WasmCRunner {
    * name and the build-script folder (`target/release/build/<crate>-<hash>/out/...`) it is built in.
    */
   sharedLibraries: Array<{ fileName: string; crate: string; outSubdir: string }>
+  /** Source files besides lib.rs that the binary includes as modules (`src/wamr_common.rs`), relative to the crate; default none. */
+  sharedSources?: readonly string[]
 }
 
 /** `<toolsDir>/lib`: shared libraries of installed runners. */
@@ -59,15 +62,15 @@ function stampPath(toolsDir: string, runner: WasmCRunner): string {
 }
 
 /** The files a runner is built from, relative to the crate: the manifest, lock file, build script, shared code and its own main. */
-export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary'>): string[] {
-  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', `src/bin/${runner.binary}.rs`]
+export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>): string[] {
+  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', ...(runner.sharedSources ?? []), `src/bin/${runner.binary}.rs`]
 }
 
 /**
  * The version an install of `runner` from the sources in `crateDir` gets: `<crate version>+<12 hex
  * of SHA-256 over its source files>` (`0.1.0+3f2a…`). Read synchronously: a few small files.
  */
-export function runnerVersion(runner: Pick<WasmCRunner, 'binary'>, crateDir: string = runnersCrateDir): string {
+export function runnerVersion(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>, crateDir: string = runnersCrateDir): string {
   const hash = createHash('sha256')
   for (const file of runnerSourceFiles(runner)) {
     hash.update(file).update('\0').update(readFileSync(join(crateDir, file))).update('\0')
@@ -88,9 +91,7 @@ export async function stampedRunnerVersion(toolsDir: string, runner: WasmCRunner
 
 /** Copies `from` to `to` through a temporary name, so a reader never sees half a file. */
 async function replaceFile(from: string, to: string): Promise<void> {
-  const temp = `${to}.tmp-${process.pid}`
-  await copyFile(from, temp)
-  await rename(temp, to)
+  await buildAtomically(to, (temp) => copyFile(from, temp))
 }
 
 /** The newest `<targetDir>/release/build/<crate>-<hash>/out/<outSubdir>/<fileName>`. */

@@ -7,12 +7,14 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
+import { pathExists } from '../system/path-exists.ts'
 import { requireToolchain, runToolchain } from './run-toolchain.ts'
 import { toolsBinDir } from './tools-dir.ts'
 import type { RuntimeInstaller } from './types.ts'
@@ -55,7 +57,7 @@ async function findCachedCrate(name: string, version: string): Promise<string | 
   const cacheRoot = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'registry', 'cache')
   for (const registry of await readdir(cacheRoot).catch(() => [])) {
     const path = join(cacheRoot, registry, `${name}-${version}.crate`)
-    if (await access(path).then(() => true, () => false)) return path
+    if (await pathExists(path)) return path
   }
   return undefined
 }
@@ -104,12 +106,11 @@ export const wasmtimeCApiInstaller: RuntimeInstaller = {
     const include = join(dir, `wasmtime-c-api-impl-${wasmtimeVersion}`, 'include')
     await mkdir(toolsBinDir(toolsDir), { recursive: true })
     const binary = join(toolsBinDir(toolsDir), 'wfb-wasmtime-scale')
-    await runToolchain({
+    await buildAtomically(binary, (tempPath) => runToolchain({
       file: 'cc',
-      args: ['-O2', '-I', include, wasmtimeScaleHostSource, '-L', libDir, '-l:_libwasmtime.so', '-Wl,-rpath,$ORIGIN/../wasmtime-c-api/wheel/wasmtime/linux-x86_64', '-o', `${binary}.tmp`],
+      args: ['-O2', '-I', include, wasmtimeScaleHostSource, '-L', libDir, '-l:_libwasmtime.so', '-Wl,-rpath,$ORIGIN/../wasmtime-c-api/wheel/wasmtime/linux-x86_64', '-o', tempPath],
       missingFix: ccFix,
-    })
-    await rename(`${binary}.tmp`, binary)
+    }))
     await writeFile(stampPath(toolsDir), `${wasmtimeCApiVersion()}\n`)
   },
 }

@@ -4,8 +4,8 @@
  * it, so the PSS of a process tree adds up to what the tree costs the machine; RSS would count a
  * shared page (the runtime's code, a copy-on-write image) once per process.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { listDescendants, parseProcStat } from '../collectors/process-tree.ts'
+import { readFile } from 'node:fs/promises'
+import { listDescendantStats } from '../collectors/process-tree.ts'
 
 /** The `Pss:` line of an smaps_rollup file, in bytes, or undefined when it has none. */
 export function parsePssBytes(smapsRollup: string): number | undefined {
@@ -27,9 +27,8 @@ export interface TreePss {
  */
 export async function readTreePss(roots: readonly number[]): Promise<TreePss> {
   const pids = new Set<number>(roots)
-  // One /proc scan per root would be slow with thousands of roots: scan once when there are many.
-  const descendants = roots.length > 8 ? await listDescendantsOfAll(roots) : (await Promise.all(roots.map(listDescendants))).flat().map((entry) => entry.pid)
-  for (const pid of descendants) pids.add(pid)
+  // One /proc scan for all roots: one per root would be slow with thousands of roots.
+  for (const { pid } of await listDescendantStats(roots)) pids.add(pid)
   let pssBytes = 0
   let processes = 0
   const all = [...pids]
@@ -51,29 +50,6 @@ async function readPssOf(pid: number): Promise<number | undefined> {
   } catch {
     return undefined
   }
-}
-
-async function listDescendantsOfAll(roots: readonly number[]): Promise<number[]> {
-  // listDescendants(1) would be every process; instead walk the parent links of one /proc scan.
-  const childrenOf = new Map<number, number[]>()
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined)
-    const parsed = stat === undefined ? undefined : parseProcStat(stat)
-    if (parsed === undefined) continue
-    const siblings = childrenOf.get(parsed.ppid) ?? []
-    siblings.push(parsed.pid)
-    childrenOf.set(parsed.ppid, siblings)
-  }
-  const found: number[] = []
-  const queue = [...roots]
-  for (let parent = queue.shift(); parent !== undefined; parent = queue.shift()) {
-    for (const child of childrenOf.get(parent) ?? []) {
-      found.push(child)
-      queue.push(child)
-    }
-  }
-  return found
 }
 
 /** MemAvailable of /proc/meminfo in bytes: what the whole machine can still hand out (kernel memory included). */

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { execa } from 'execa'
 import { scratchRoot } from '../harness/scratch-dir.ts'
+import { readProcStat } from '../system/proc-stat.ts'
 
 /** For tests: processes anywhere on the machine (orphans included) whose environment carries `marker` (`NAME=value`). */
 export async function processesWithEnv(marker: string): Promise<Array<{ pid: number; command: string }>> {
@@ -64,9 +65,8 @@ export async function listLeftovers(marker: string, pids: ReadonlySet<number>): 
 }
 
 async function parentOf(pid: number): Promise<number | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
-  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  return Number.isInteger(parent) && parent > 1 ? parent : undefined
+  const parent = (await readProcStat(pid))?.ppid
+  return parent !== undefined && parent > 1 ? parent : undefined
 }
 
 /**

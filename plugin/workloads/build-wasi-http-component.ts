@@ -11,10 +11,11 @@
  * Every input is pinned, so a rebuild is byte-identical to the committed component.
  */
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
 import { requireTool } from '../install/detect-tool.ts'
 import { resolveToolsDir } from '../install/tools-dir.ts'
@@ -75,14 +76,10 @@ export async function buildWasiHttpComponent(workload: { name: string; sourcePat
   const sources = [workload.sourcePath, join(harnessDir, 'wfb-http-wasi.c'), join(harnessDir, 'wfb-http-request.c'), join(toolchain.bindingsDir, 'proxy.c')]
   await buildWasmFrom(sources, `${stem}.core.wasm`, ['-mexec-model=reactor', `-I${toolchain.bindingsDir}`, `-ffile-prefix-map=${dirname(toolchain.bindingsDir)}/=`, httpServerDefine(workload.name)])
   await run(toolchain.wasmTools, ['component', 'embed', toolchain.witDir, '--world', 'proxy', `${stem}.core.wasm`, '-o', `${stem}.embedded.wasm`], 'embedding the world')
-  const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
-  try {
+  await buildAtomically(outPath, async (tempPath) => {
     await run(toolchain.wasmTools, ['component', 'new', `${stem}.embedded.wasm`, '--adapt', `wasi_snapshot_preview1=${toolchain.adapterPath}`, '-o', tempPath], 'making the component')
     await chmod(tempPath, 0o644)
-    await rename(tempPath, outPath)
-  } finally {
-    await rm(tempPath, { force: true })
-  }
+  })
 }
 
 async function run(file: string, args: string[], step: string): Promise<void> {

@@ -1,9 +1,10 @@
-import { createPromiseCache } from '../harness/promise-cache.ts'
-import { createHash, randomBytes } from 'node:crypto'
-import { access, chmod, constants, mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { access, chmod, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { basename, dirname, join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { execa } from 'execa'
+import { buildAtomically } from '../build-cache/build-atomically.ts'
+import { ensureCachedBuild } from '../build-cache/ensure-cached-build.ts'
+import { hashBuildInputs } from '../build-cache/hash-build-inputs.ts'
 import { BenchError } from '../errors.ts'
 import type { Workload } from '../types.ts'
 import { requireCWorkload } from './require-c-workload.ts'
@@ -71,7 +72,7 @@ export async function buildWasm(sourcePath: string, outPath: string): Promise<vo
  * with the common flags plus `extraFlags` (written atomically), as {@link buildWasm} does.
  */
 export async function buildWasmFrom(sources: readonly string[], outPath: string, extraFlags: readonly string[] = []): Promise<void> {
-  await compile({ compiler: wasmCompiler, flags: [...wasmFlags, ...extraFlags], target: 'wasm32-wasi', installCommand: wasmInstallCommand, sources, outPath })
+  await buildAtomically(outPath, (tempPath) => compile({ compiler: wasmCompiler, flags: [...wasmFlags, ...extraFlags], target: 'wasm32-wasi', installCommand: wasmInstallCommand, sources, outPath: tempPath }))
 }
 
 /**
@@ -88,7 +89,11 @@ export async function buildNative(sourcePath: string, outPath: string): Promise<
  * with the common flags plus `extraFlags` (written atomically), as {@link buildNative} does.
  */
 export async function buildNativeFrom(sources: readonly string[], outPath: string, extraFlags: readonly string[] = []): Promise<void> {
-  await compile({ compiler: nativeCompiler, flags: [...nativeFlags, ...extraFlags], target: 'native', installCommand: nativeInstallCommand, sources, outPath, libraries: nativeLibraries })
+  await buildAtomically(outPath, (tempPath) => compileNative(sources, tempPath, extraFlags))
+}
+
+function compileNative(sources: readonly string[], outPath: string, extraFlags: readonly string[]): Promise<void> {
+  return compile({ compiler: nativeCompiler, flags: [...nativeFlags, ...extraFlags], target: 'native', installCommand: nativeInstallCommand, sources, outPath, libraries: nativeLibraries })
 }
 
 /** `workloads/<name>/<name>.reactor.wasm`: the committed reactor form of a workload (built for `workloads/` only). */
@@ -103,8 +108,6 @@ export function reactorWasmPath(workload: { name: string; wasmPath: string }): s
 export async function buildReactorWasm(sourcePath: string, outPath: string): Promise<void> {
   await buildWasmFrom([sourcePath, reactorSourcePath], outPath, ['-mexec-model=reactor'])
 }
-
-const nativeBuilds = createPromiseCache<string>()
 
 /**
  * The path of the workload's native executable, built into {@link nativeCacheDir} as
@@ -133,24 +136,11 @@ export interface NativeBuild {
  */
 export async function ensureNativeBuild(request: NativeBuild): Promise<string> {
   const { name, sources, hashedFiles, extraFlags = [] } = request
-  const key = createHash('sha256')
-  for (const path of [sources[0] ?? '', ...hashedFiles, ...sources.slice(1)]) {
-    key.update(await readFile(path)).update('\0')
-  }
-  key.update([nativeCompiler, ...nativeFlags, ...extraFlags, ...nativeLibraries].join(' '))
-  const binaryPath = join(nativeCacheDir, `${name}-${key.digest('hex').slice(0, 12)}`)
-  return nativeBuilds.get(binaryPath, () => buildIfAbsent(request, binaryPath))
-}
-
-async function buildIfAbsent(request: NativeBuild, binaryPath: string): Promise<string> {
-  try {
-    await access(binaryPath, constants.X_OK)
-    return binaryPath
-  } catch {
-    await mkdir(nativeCacheDir, { recursive: true })
-    await buildNativeFrom(request.sources, binaryPath, request.extraFlags)
-    return binaryPath
-  }
+  const key = await hashBuildInputs({
+    files: [sources[0] ?? '', ...hashedFiles, ...sources.slice(1)],
+    values: [nativeCompiler, ...nativeFlags, ...extraFlags, ...nativeLibraries],
+  })
+  return ensureCachedBuild({ dir: nativeCacheDir, name: `${name}-${key}`, build: (tempPath) => compileNative(request.sources, tempPath, extraFlags) })
 }
 
 /** Every `<dir>/<folder>/<folder>.c` in the given folders (default: workloads and test data), sorted by folder. */
@@ -199,15 +189,14 @@ interface CompileRequest {
   libraries?: readonly string[]
 }
 
+/** Runs the compiler once, writing `outPath` directly (callers pass a temporary path, see {@link buildAtomically}). */
 async function compile(request: CompileRequest): Promise<void> {
   const { compiler, flags, target, installCommand, sources, outPath, libraries = [] } = request
   const sourcePath = sources[0] ?? ''
   const shownSource = relative(packageRoot, sourcePath).startsWith('..') ? sourcePath : relative(packageRoot, sourcePath)
-  const tempPath = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
-  const args = [...flags, `-I${harnessDir}`, ...sources, '-o', tempPath, ...libraries]
+  const args = [...flags, `-I${harnessDir}`, ...sources, '-o', outPath, ...libraries]
   const result = await execa(compiler, args, { reject: false, stdin: 'ignore' })
   if (result.failed) {
-    await rm(tempPath, { force: true })
     // execa reports a missing executable as the spawn error's code, not as an exit code.
     if ('code' in result && result.code === 'ENOENT') {
       throw new BenchError('build-failed', `\`${compiler}\` was not found, so \`${shownSource}\` cannot be built for ${target}. Install it: \`${installCommand}\`.`, { cause: result })
@@ -220,6 +209,5 @@ async function compile(request: CompileRequest): Promise<void> {
     )
   }
   // A module is data, not a program: keep it out of git's executable mode whoever builds it.
-  if (target === 'wasm32-wasi') await chmod(tempPath, 0o644)
-  await rename(tempPath, outPath)
+  if (target === 'wasm32-wasi') await chmod(outPath, 0o644)
 }

@@ -1,8 +1,9 @@
-import { access, open, readdir } from 'node:fs/promises'
+import { open, readdir } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BenchError, formatNames } from '../errors.ts'
 import { packagePath, packageRoot } from '../package-paths.ts'
+import { pathExists } from '../system/path-exists.ts'
 import type { Workload, WorkloadDefinition } from '../types.ts'
 import { describeDefinitionProblem, describeModuleHeader } from './definition-problem.ts'
 
@@ -100,11 +101,11 @@ async function loadWorkload(folderPath: string): Promise<Workload> {
   }
   if (valid.wasm !== undefined) return { ...valid, kind: 'prebuilt', dir: folderPath, wasmPath: await checkPrebuiltModule(valid.name, folderPath, valid.wasm, shown) }
   const sourcePath = join(folderPath, `${valid.name}.c`)
-  if (!(await exists(sourcePath))) {
+  if (!(await pathExists(sourcePath))) {
     throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no C source \`${displayPath(sourcePath)}\`. Add it (it implements \`wfb_main\` from workloads/common/wfb.h), or, for a module built in another language, declare it in \`${shown}\` with \`wasm: './${valid.name}.wasm'\` (docs/workloads.md).`)
   }
   const wasmPath = join(folderPath, `${valid.name}.wasm`)
-  if (!(await exists(wasmPath))) {
+  if (!(await pathExists(wasmPath))) {
     throw new BenchError('invalid-workload', `Workload \`${valid.name}\` has no built module \`${displayPath(wasmPath)}\`. Build it with \`npx wasm-faas-bench build\` (\`npm run build:workloads\` in this repository) and commit the .wasm.`)
   }
   return { ...valid, kind: 'c', dir: folderPath, wasmPath, sourcePath }
@@ -137,7 +138,7 @@ export const definitionFileNames = ['workload.ts', 'workload.mts', 'workload.js'
 async function findDefinitionModule(folderPath: string): Promise<string | undefined> {
   for (const name of definitionFileNames) {
     const path = join(folderPath, name)
-    if (await exists(path)) return path
+    if (await pathExists(path)) return path
   }
   return undefined
 }
@@ -145,13 +146,4 @@ async function findDefinitionModule(folderPath: string): Promise<string | undefi
 function displayPath(path: string): string {
   const inRepo = relative(packageRoot, path)
   return inRepo.startsWith('..') ? path : inRepo
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,10 +1,9 @@
-import { constants } from 'node:fs'
-import { access, stat } from 'node:fs/promises'
-import { delimiter, isAbsolute, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import type { CommandSpec } from '../harness/command-instance.ts'
 import { createPromiseCache } from '../harness/promise-cache.ts'
+import { findOnPath, isExecutableFile } from '../system/find-on-path.ts'
 import type { PrebuiltWorkload } from '../types.ts'
 
 const builds = createPromiseCache<void>()
@@ -40,21 +39,4 @@ async function runBuild(workload: PrebuiltWorkload, build: readonly string[]): P
     throw new BenchError('build-failed', `\`${file}\` was not found, so the native command of workload \`${workload.name}\` cannot be built (\`${build.join(' ')}\` in ${workload.dir}). Install it, or leave the native runtime out.`, { cause: result })
   }
   throw new BenchError('build-failed', `Building the native command of workload \`${workload.name}\` failed: \`${build.join(' ')}\` in ${workload.dir} (${result.shortMessage}). Fix the error below.\n${String(result.all ?? '').trim().slice(-4000)}`, { cause: result })
-}
-
-async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter).filter((entry) => isAbsolute(entry))) {
-    const path = join(dir, name)
-    if (await isExecutableFile(path)) return path
-  }
-  return undefined
-}
-
-async function isExecutableFile(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK)
-    return (await stat(path)).isFile()
-  } catch {
-    return false
-  }
 }

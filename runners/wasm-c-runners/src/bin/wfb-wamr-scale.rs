@@ -8,13 +8,17 @@
 //! `error <message>` on failure. End of stdin frees every instance and exits 0.
 //!
 //! As in wfb-wamr, instances get no app heap and WASI is set up with `wasm_runtime_init_wasi`
-//! (see wfb-wamr.rs for why); the reactor's output is read from linear memory, so WAMR's
+//! (wamr_common.rs, shared with wfb-wamr); the reactor's output is read from linear memory, so WAMR's
 //! `fd_write` is never used. Built only with the `wamr` feature (without it, main says so).
+
+#[cfg(feature = "wamr")]
+#[path = "../wamr_common.rs"]
+mod wamr_common;
 
 #[cfg(feature = "wamr")]
 mod host {
     use std::collections::HashMap;
-    use std::ffi::{CStr, CString};
+    use std::ffi::CString;
     use std::io::{BufRead, Write};
     use std::os::raw::c_char;
     use std::ptr;
@@ -23,26 +27,12 @@ mod host {
     use wamr_sys::*;
     use wfb_wasm_c_runners::{fail, parse_command_line};
 
+    use crate::wamr_common::{argv_pointers, exception_text, init_runtime, init_wasi, instantiate, load_module};
+
     const RUNNER: &str = "wfb-wamr-scale";
     const VERSION: &str = "WAMR 50f9a3e (Dec 2020) fast interpreter, via crate wamr-sys 0.1.1 (scale host)";
     /// Interpreter stack per instance and per exec env, in bytes (fib(20) recurses 20 deep).
     const STACK_BYTES: u32 = 64 * 1024;
-
-    extern "C" {
-        fn wasm_runtime_init_wasi(
-            instance: wasm_module_inst_t,
-            dir_list: *mut *const c_char,
-            dir_count: u32,
-            map_dir_list: *mut *const c_char,
-            map_dir_count: u32,
-            env: *mut *const c_char,
-            env_count: u32,
-            argv: *mut *mut c_char,
-            argc: u32,
-            error_buf: *mut c_char,
-            error_buf_size: u32,
-        ) -> bool;
-    }
 
     struct Live {
         instance: wasm_module_inst_t,
@@ -57,30 +47,13 @@ mod host {
         order: Vec<Vec<u8>>,
     }
 
-    unsafe fn exception(instance: wasm_module_inst_t) -> String {
-        let text = wasm_runtime_get_exception(instance);
-        if text.is_null() { "unknown exception".into() } else { CStr::from_ptr(text).to_string_lossy().into_owned() }
-    }
-
     impl Host {
         /// A new instance with its WASI context and an exec env, not yet initialised.
         unsafe fn instantiate(&mut self) -> Result<Live, String> {
-            let mut error = [0 as c_char; 256];
-            let instance = wasm_runtime_instantiate(self.module, STACK_BYTES, 0, error.as_mut_ptr(), error.len() as u32);
-            if instance.is_null() {
-                return Err(format!("instantiate: {}", CStr::from_ptr(error.as_ptr()).to_string_lossy()));
-            }
-            let ready = wasm_runtime_init_wasi(
-                instance,
-                ptr::null_mut(), 0,
-                ptr::null_mut(), 0,
-                ptr::null_mut(), 0,
-                self.argv.as_mut_ptr(), self.argv.len() as u32,
-                error.as_mut_ptr(), error.len() as u32,
-            );
-            if !ready {
+            let instance = instantiate(self.module, STACK_BYTES).map_err(|message| format!("instantiate: {message}"))?;
+            if let Err(message) = init_wasi(instance, &mut self.argv) {
                 wasm_runtime_deinstantiate(instance);
-                return Err(format!("WASI: {}", CStr::from_ptr(error.as_ptr()).to_string_lossy()));
+                return Err(format!("WASI: {message}"));
             }
             let env = wasm_runtime_create_exec_env(instance, STACK_BYTES);
             if env.is_null() {
@@ -98,7 +71,7 @@ mod host {
             }
             let mut cells = [0u32; 2];
             if !wasm_runtime_call_wasm(live.env, function, 0, cells.as_mut_ptr()) {
-                return Err(format!("{name}: {}", exception(live.instance)));
+                return Err(format!("{name}: {}", exception_text(live.instance)));
             }
             Ok(if results > 0 { cells[0] } else { 0 })
         }
@@ -180,22 +153,17 @@ mod host {
 
     pub fn main() {
         let invocation = parse_command_line(RUNNER, VERSION);
-        let mut error = [0 as c_char; 256];
         unsafe {
-            if !wasm_runtime_init() {
-                fail(RUNNER, "wasm_runtime_init failed");
-            }
+            init_runtime().unwrap_or_else(|message| fail(RUNNER, &message));
             let start = Instant::now();
-            // WAMR keeps pointers into the module bytes, so they live until exit.
-            let bytes = invocation.module_bytes.leak();
-            let module = wasm_runtime_load(bytes.as_mut_ptr(), bytes.len() as u32, error.as_mut_ptr(), error.len() as u32);
+            let loaded = load_module(invocation.module_bytes);
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            if module.is_null() {
-                let _ = writeln!(out, "error cannot load {}: {}", invocation.module_path, CStr::from_ptr(error.as_ptr()).to_string_lossy());
+            let module = loaded.unwrap_or_else(|message| {
+                let _ = writeln!(out, "error cannot load {}: {message}", invocation.module_path);
                 std::process::exit(1);
-            }
-            let argv: Vec<*mut c_char> = invocation.argv.iter().map(|arg| arg.as_ptr() as *mut c_char).collect();
+            });
+            let argv: Vec<*mut c_char> = argv_pointers(&invocation.argv);
             let mut host = Host { module, argv, live: Vec::new(), outputs: HashMap::new(), order: Vec::new() };
             let _ = writeln!(out, "ready {}", start.elapsed().as_nanos());
             let _ = out.flush();

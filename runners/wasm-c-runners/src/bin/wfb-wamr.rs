@@ -13,7 +13,7 @@
 //! - Its `proc_exit` throws the exit code away; the runner's `proc_exit` keeps it.
 
 use std::ffi::{CStr, CString};
-use std::os::raw::{c_char, c_void};
+use std::os::raw::c_void;
 use std::process::exit;
 use std::ptr;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -21,12 +21,14 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use wamr_sys::*;
 use wfb_wasm_c_runners::{fail, parse_command_line, trap};
 
+#[path = "../wamr_common.rs"]
+mod wamr_common;
+use wamr_common::{argv_pointers, exception_text, init_runtime, init_wasi, instantiate, load_module};
+
 const RUNNER: &str = "wfb-wamr";
 const VERSION: &str = "WAMR 50f9a3e (Dec 2020) fast interpreter, via crate wamr-sys 0.1.1";
 /// The interpreter's operand and frame stack, in bytes.
 const STACK_BYTES: u32 = 1024 * 1024;
-/// No app heap (see the module comment): wasi-libc brings its own malloc.
-const APP_HEAP_BYTES: u32 = 0;
 /// WASI errno values returned by the replaced functions.
 const WASI_ESUCCESS: u32 = 0;
 const WASI_EFAULT: u32 = 21;
@@ -54,23 +56,10 @@ struct HostIovec {
     buf_len: usize,
 }
 
-// Global functions of libiwasm that wasm_export.h does not declare.
+// Global functions of libiwasm that wasm_export.h does not declare (wasm_runtime_init_wasi: see wamr_common.rs).
 extern "C" {
     fn get_libc_wasi_export_apis(symbols: *mut *mut NativeSymbol) -> u32;
     fn wasm_runtime_get_wasi_ctx(instance: wasm_module_inst_t) -> *mut WasiContext;
-    fn wasm_runtime_init_wasi(
-        instance: wasm_module_inst_t,
-        dir_list: *mut *const c_char,
-        dir_count: u32,
-        map_dir_list: *mut *const c_char,
-        map_dir_count: u32,
-        env: *mut *const c_char,
-        env_count: u32,
-        argv: *mut *mut c_char,
-        argc: u32,
-        error_buf: *mut c_char,
-        error_buf_size: u32,
-    ) -> bool;
     fn wasmtime_ssp_fd_write(curfds: *mut c_void, fd: u32, iovs: *const HostIovec, iovs_len: usize, written: *mut usize) -> u16;
     fn wasmtime_ssp_fd_read(curfds: *mut c_void, fd: u32, iovs: *const HostIovec, iovs_len: usize, read: *mut usize) -> u16;
 }
@@ -149,43 +138,20 @@ unsafe fn replace_wasi_functions() {
 
 fn main() {
     let invocation = parse_command_line(RUNNER, VERSION);
-    let mut error = [0 as c_char; 256];
-    let error_text = |error: &[c_char]| unsafe { CStr::from_ptr(error.as_ptr()).to_string_lossy().into_owned() };
+    let path = &invocation.module_path;
     unsafe {
-        if !wasm_runtime_init() {
-            fail(RUNNER, "wasm_runtime_init failed");
-        }
+        init_runtime().unwrap_or_else(|message| fail(RUNNER, &message));
         replace_wasi_functions();
-        // WAMR keeps pointers into the module bytes, so they live until exit.
-        let bytes = invocation.module_bytes.leak();
-        let module = wasm_runtime_load(bytes.as_mut_ptr(), bytes.len() as u32, error.as_mut_ptr(), error.len() as u32);
-        if module.is_null() {
-            fail(RUNNER, &format!("cannot load {}: {}", invocation.module_path, error_text(&error)));
-        }
-        let instance = wasm_runtime_instantiate(module, STACK_BYTES, APP_HEAP_BYTES, error.as_mut_ptr(), error.len() as u32);
-        if instance.is_null() {
-            fail(RUNNER, &format!("cannot instantiate {}: {}", invocation.module_path, error_text(&error)));
-        }
+        let module = load_module(invocation.module_bytes).unwrap_or_else(|message| fail(RUNNER, &format!("cannot load {path}: {message}")));
+        // No app heap (see the module comment): wasi-libc brings its own malloc.
+        let instance = instantiate(module, STACK_BYTES).unwrap_or_else(|message| fail(RUNNER, &format!("cannot instantiate {path}: {message}")));
         if !wasm_runtime_is_wasi_mode(instance) || wasm_runtime_lookup_wasi_start_function(instance).is_null() {
-            fail(RUNNER, &format!("{} is not a WASI command module (no `_start` export)", invocation.module_path));
+            fail(RUNNER, &format!("{path} is not a WASI command module (no `_start` export)"));
         }
-        let mut argv: Vec<*mut c_char> = invocation.argv.iter().map(|arg| arg.as_ptr() as *mut c_char).collect();
-        let wasi_ready = wasm_runtime_init_wasi(
-            instance,
-            ptr::null_mut(), 0,
-            ptr::null_mut(), 0,
-            ptr::null_mut(), 0,
-            argv.as_mut_ptr(), argv.len() as u32,
-            error.as_mut_ptr(), error.len() as u32,
-        );
-        if !wasi_ready {
-            fail(RUNNER, &format!("cannot set up WASI for {}: {}", invocation.module_path, error_text(&error)));
-        }
-        let finished = wasm_application_execute_main(instance, 0, ptr::null_mut());
-        if !finished {
-            let exception = wasm_runtime_get_exception(instance);
-            let message = if exception.is_null() { "unknown exception".into() } else { CStr::from_ptr(exception).to_string_lossy().into_owned() };
-            trap(RUNNER, &message);
+        let mut argv = argv_pointers(&invocation.argv);
+        init_wasi(instance, &mut argv).unwrap_or_else(|message| fail(RUNNER, &format!("cannot set up WASI for {path}: {message}")));
+        if !wasm_application_execute_main(instance, 0, ptr::null_mut()) {
+            trap(RUNNER, &exception_text(instance));
         }
         // Like a native process, exit without tearing down: WASI writes went straight to the fds.
         let code = EXIT_CODE.load(Ordering::SeqCst);
