@@ -56,7 +56,7 @@ export interface WasmFaasBenchOptions {
    */
   minColdSamples?: number
   /**
-   * Cold invocations run and checked first but not counted (page cache, compilation caches).
+   * Cold invocations run and checked first but not counted (page cache, compilation caches). Every later series of a row's cold starts is led by enough such runs to fill 25 ms (at least this many, at most 50): a series of short processes settles over its first runs. 0: every run counts, first ones included, and no series is warmed up.
    *
    * Default: 1. Allowed: an integer from 0 to 1000. Environment: `WFB_WARMUP_RUNS`.
    */

@@ -17,12 +17,19 @@ const options: SamplingOptions = { warmupRuns: 1, coldSamples: 10, minColdSample
 // Steps of 1/32 ms: exact in binary, so the summaries are exact numbers; about 1% spread, so a 5% change shows.
 const steady = [10.03125, 10.0625, 10, 10.09375, 10.03125, 10.0625, 10.03125, 10.125, 10.0625, 10.03125]
 
-/** Invocation 0 is the warm-up (slow), 1-10 the cold samples (`coldMs`), then the warm batches. */
+/** Warm-up runs that lead the second cold series: enough to fill 25 ms at about 10 ms a run (series-warmup.ts). */
+const seriesWarmupRuns = 3
+
+/**
+ * Invocation 0 is the warm-up (slow), 1-3 the first cold samples (`coldMs`), 4-6 the second series'
+ * warm-ups (11 ms), 7-13 the other cold samples, then the warm batches.
+ */
 function script(coldMs: readonly number[], overrides: Record<number, Partial<FakeInvocation>> = {}) {
+  const wallMs = [50, ...coldMs.slice(0, 3), ...Array.from({ length: seriesWarmupRuns }, () => 11), ...coldMs.slice(3)]
   return {
     stdout,
-    invocation: (index: number): FakeInvocation => ({ wallMs: index === 0 ? 50 : coldMs[index - 1] ?? 12, cpuMs: 4, peakRssBytes: 2_000_000, ...overrides[index] }),
-    warmMs: (index: number, repeats: number) => Array.from({ length: repeats }, (_, repeat) => index - 10 + repeat),
+    invocation: (index: number): FakeInvocation => ({ wallMs: wallMs[index] ?? 12, cpuMs: 4, peakRssBytes: 2_000_000, ...overrides[index] }),
+    warmMs: (index: number, repeats: number) => Array.from({ length: repeats }, (_, repeat) => index - 10 - seriesWarmupRuns + repeat),
   }
 }
 
@@ -52,16 +59,16 @@ describe('measureRow on a fake instance', () => {
   test('deterministic samples in, the exact row out', async () => {
     const { instance, collectors, row } = measure(steady)
     const measured = await row
-    // The warm-up leads the first cold series (3 + 1), the rest follow in one series, then one warm batch per series.
+    // The warm-up leads the first cold series (1 + 3), series warm-ups the second (3 + 7), then one warm batch per series.
     expect(instance.calls).toEqual([
       { request: { warmRepeats: 0, timeoutMs: 1_000 }, runs: 4 },
-      { request: { warmRepeats: 0, timeoutMs: 1_000 }, runs: 7 },
+      { request: { warmRepeats: 0, timeoutMs: 1_000 }, runs: seriesWarmupRuns + 7 },
       { request: { warmRepeats: 3, timeoutMs: 1_000 }, runs: 1 },
       { request: { warmRepeats: 3, timeoutMs: 1_000 }, runs: 1 },
     ])
     expect(collectors.series).toEqual([['fake process cold', steady], ['fake process warm (mean of 3)', [2, 3]]])
     expect(measured.key).toBe('fake/noop/process')
-    expect(Object.keys(measured.metrics)).toEqual(['coldStartMs', 'cpuTimeMs', 'cpuUtilisation', 'peakRssBytes', 'warmLatencyMs', 'instructions', 'cycles'])
+    expect(Object.keys(measured.metrics)).toEqual(['coldStartMs', 'cpuTimeMs', 'peakRssBytes', 'cpuUtilisation', 'voluntaryContextSwitches', 'involuntaryContextSwitches', 'warmLatencyMs', 'instructions', 'cycles'])
     expect(measured.metrics.coldStartMs).toMatchObject({ n: 10, median: 10.046875, min: 10, max: 10.125, samples: steady })
     expect(measured.metrics.cpuTimeMs).toMatchObject({ n: 10, median: 4 })
     expect(measured.metrics.peakRssBytes).toMatchObject({ n: 10, median: 2_000_000 })

@@ -5,6 +5,7 @@ import type { InvocationResult, PreparedWorkload, RuntimeInstance } from '../typ
 import { checkOutput } from '../workloads/check-output.ts'
 import { warmUnsupportedReason } from '../workloads/warm-support.ts'
 import { createRowRecorder, type CounterOutcome, type RowIdentity } from './row-recorder.ts'
+import { createSeriesWarmup } from './series-warmup.ts'
 import { sampleUntil } from './sample-until.ts'
 
 /** The options that steer how one row is sampled. */
@@ -65,14 +66,15 @@ export async function measureRow(row: RowToMeasure, collectors: RowCollectors): 
   // checked before any sample counts. The bench then only receives the measured durations.
   const loadWindow = await collectors.startLoadWindow()
   const rule = (minSamples: number, maxSamples: number) => ({ minSamples, maxSamples, precision: options.precision, budgetMs: options.phaseBudgetMs })
-  let warmupsLeft = options.warmupRuns
+  const seriesWarmup = createSeriesWarmup(options.warmupRuns)
   const warmups: InvocationResult[] = []
   const { samples: cold } = await sampleUntil(rule(options.minColdSamples, options.coldSamples), async (count) => {
-    // The warm-up runs lead the first series: checked, not counted.
-    const series = await invokeChecked(0, warmupsLeft + count)
-    warmups.push(...series.slice(0, warmupsLeft))
-    const counted = series.slice(warmupsLeft)
-    warmupsLeft = 0
+    // Warm-up runs lead every series (see series-warmup.ts): checked, not counted.
+    const lead = seriesWarmup.leadRuns()
+    const series = await invokeChecked(0, lead + count)
+    warmups.push(...series.slice(0, lead))
+    const counted = series.slice(lead)
+    seriesWarmup.observe(counted.map((result) => result.usage.wallNs))
     return counted
   }, (result) => [result.usage.wallNs], { firstRound: 3 })
   for (const warmup of warmups) recorder.addWarmup(warmup.usage)
