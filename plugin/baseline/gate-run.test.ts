@@ -4,7 +4,7 @@
 // decided, never how fast anything was.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { BaselineFile } from '../../schema/baseline.d.ts'
@@ -13,7 +13,7 @@ import { summarise } from '../stats/summarise.ts'
 import { packageRoot } from '../package-paths.ts'
 import { classOf } from '../machine-class.ts'
 import { readMachineFingerprint } from '../machine-fingerprint.ts'
-import { formatBaseline, readBaseline } from './baseline-store.ts'
+import { findBaseline, formatBaseline } from './baseline-store.ts'
 
 const vitestCli = join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const scratch = await mkdtemp(join(tmpdir(), 'wfb-gate-run-'))
@@ -63,11 +63,12 @@ function scaleTimesTo(baseline: BaselineFile, now: Record<string, unknown>, fact
   return baseline
 }
 
-// The committed baseline (schema 1, keyed by the machine that recorded it) serves every machine of its class.
-const committedName = '83a7e90caf17.json'
-const committed = await readBaseline(join(packageRoot, 'baselines', committedName))
+// The committed baseline of this machine's class (recorded on one VM of it) serves every machine of the class.
 const here = await readMachineFingerprint()
-const sameClass = committed !== undefined && classOf(committed.machine).id === classOf(here).id
+const found = await findBaseline(join(packageRoot, 'baselines'), here)
+const committedName = found === undefined ? 'none' : basename(found.path)
+const committed = found?.baseline
+const sameClass = committed !== undefined
 
 async function baselineFile(): Promise<string> {
   const [name] = await readdir(baselines)
