@@ -27,7 +27,7 @@ describe('resolveOptions', () => {
       instructionCount: 'off',
       valgrindRuns: 3,
       injectSlowdown: undefined,
-      http: { workloads: ['html'], concurrency: [1, 4, 16], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 },
+      http: { workloads: ['html'], concurrency: [1, 4, 16, 64, 256], keepAlive: ['on'], durationMs: 3000, maxRequests: 100_000, coldSamples: 10, timeoutMs: 10_000 },
       claims: [],
     })
   })

@@ -281,9 +281,9 @@ export interface HttpOptions {
    */
   workloads?: string[]
   /**
-   * Concurrent connections, one row per level.
+   * Concurrent connections, one row per level (the study this tool grew from ran Apache Bench at 2 to 1,024 connections). Each level needs an open-file limit (`ulimit -n`) of at least the level + 64.
    *
-   * Default: `[1, 4, 16]`. Allowed: a non-empty list of integers from 1 to 10000. Environment: `WFB_HTTP_CONCURRENCY`.
+   * Default: `[1, 4, 16, 64, 256]`. Allowed: a non-empty list of integers from 1 to 10000. Environment: `WFB_HTTP_CONCURRENCY`.
    *
    * @minItems 1
    */

@@ -24,6 +24,11 @@ describe('checkLoad', () => {
       .toBe('srv: under load the 3 responses from http://x/html announced 250 bytes in total, not 3 × 100 = 300: some pages were short, long or had no Content-Length.')
   })
 
+  test('failed requests that ran out of descriptors name the open-file limit and its fix', () => {
+    const message = thrownBenchError(() => checkLoad(report({ errors: { 'Get "http://x/html": dial tcp 127.0.0.1:80: socket: too many open files': 2 } }), { ...expectation, concurrency: 1024 })).message
+    expect(message).toMatch(/^srv: 2 of 3 requests to http:\/\/x\/html failed under load without a response \(2 × Get .*too many open files\)\. The open-file limit ran out\. Raise it in the shell that starts the run, `ulimit -n 1088`/)
+  })
+
   test('with keep-alive, more new connections than workers (plus 2) means connections were cut', () => {
     expect(() => checkLoad(report({ newConnections: 3 }), expectation)).not.toThrow()
     expect(thrownBenchError(() => checkLoad(report({ newConnections: 4 }), expectation)).message).toMatch(/^srv: with keep-alive, 1 workers needed 4 new connections for 3 responses from http:\/\/x\/html \(at most 3 expected\): the server closed connections mid-way/)

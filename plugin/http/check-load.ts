@@ -1,5 +1,6 @@
 import { BenchError } from '../errors.ts'
 import type { LoadReport } from './hey.ts'
+import { openFileLimitAdvice, openFileReserve } from './open-file-limit.ts'
 
 /** What a load phase was asked for, to judge its report. */
 export interface LoadExpectation {
@@ -27,7 +28,11 @@ export function checkLoad(load: LoadReport, expectation: LoadExpectation): void 
   const errorCount = Object.values(load.errors).reduce((sum, count) => sum + count, 0)
   if (errorCount > 0) {
     const listed = Object.entries(load.errors).sort(([, a], [, b]) => b - a).slice(0, 3).map(([message, count]) => `${count} × ${message}`).join('; ')
-    throw new BenchError('invocation-failed', `${title}: ${errorCount} of ${load.requests} requests to ${url} failed under load without a response (${listed}).`)
+    // EMFILE in hey's dials or the server's accepts: name the limit's fix, not only the symptom.
+    const descriptors = Object.keys(load.errors).some((message) => /too many open files/i.test(message))
+      ? ` The open-file limit ran out. ${openFileLimitAdvice(expectation.concurrency + openFileReserve)}.`
+      : ''
+    throw new BenchError('invocation-failed', `${title}: ${errorCount} of ${load.requests} requests to ${url} failed under load without a response (${listed}).${descriptors}`)
   }
   const responses = load.latenciesMs.length
   if (responses === 0) throw new BenchError('invocation-failed', `${title}: no response to ${url} completed during the load phase.`)

@@ -5,6 +5,7 @@ import { fetchResponse, TruncatedResponseError } from './fetch-response.ts'
 import { startAndTimeFirstResponse, type AnsweringServer } from './first-response.ts'
 import { checkLoad } from './check-load.ts'
 import { startHey, type LoadReport } from './hey.ts'
+import { assertOpenFileLimit } from './open-file-limit.ts'
 import { startTreeSampler, type TreeSamples } from './sample-process-tree.ts'
 import { describeExit, formatTail } from './spawn-server-process.ts'
 import type { PreparedServer, ServerAdapter, ServerExit, ServerMode } from './types.ts'
@@ -52,10 +53,12 @@ export const instanceMemoryHeader = 'x-wfb-instance-memory-bytes'
  * response, each server stopped after), then a server under load from hey for `durationMs` at
  * `concurrency`, with its process tree sampled and full body checks before, during and after load.
  * The server is always stopped and no process remains.
- * @throws BenchError naming what went wrong (wrong or truncated page, errors or non-200 under load,
+ * @throws BenchError naming what went wrong (an open-file limit too low for `concurrency`, a wrong or truncated page, errors or non-200 under load,
  * the server exiting, no answer in time) with the server's output tail.
  */
 export async function measureHttpRow(prepared: PreparedServer, workload: PreparedWorkload, settings: HttpRowSettings): Promise<HttpMeasurement> {
+  // Before any server starts: a limit too low for the connections would fail the load phase half-way.
+  assertOpenFileLimit(settings.concurrency)
   const expected = prepared.expected ?? workload.expected
   const start = (): Promise<AnsweringServer> => startAndTimeFirstResponse(prepared, { expected, timeoutMs: settings.timeoutMs, title: settings.title, ...(settings.env === undefined ? {} : { env: settings.env }) })
   const firstResponseMs: number[] = []
