@@ -40,11 +40,20 @@ export function httpServerWasmPath(workload: { name: string; wasmPath: string })
 }
 
 /**
+ * The wasm server's stack, in bytes (1 MiB; wasm-ld's default is 64 KiB). wasi-libc's poll() puts
+ * 2 × nfds + 1 subscriptions (48 bytes) and as many events (32 bytes) on the stack: with 64 KiB a
+ * loop holding about 400 connections overflowed it into the heap and wazero stopped the module
+ * ("invalid table access"); the loop's 1,024 connections need about 160 KiB.
+ */
+export const httpServerWasmStackBytes = 1024 * 1024
+
+/**
  * Compiles the workload's preview1 socket server to wasm32-wasi at `outPath` with the flags of the
- * command modules, so a rebuild is byte-identical (`wazero run -listen 127.0.0.1:P <module>`).
+ * command modules and a {@link httpServerWasmStackBytes} stack, so a rebuild is byte-identical
+ * (`wazero run -listen 127.0.0.1:P <module>`).
  */
 export async function buildHttpServerWasm(workload: { name: string; sourcePath: string }, outPath: string): Promise<void> {
-  await buildWasmFrom([workload.sourcePath, ...httpServerSources], outPath, [httpServerDefine(workload.name)])
+  await buildWasmFrom([workload.sourcePath, ...httpServerSources], outPath, [httpServerDefine(workload.name), `-Wl,-z,stack-size=${httpServerWasmStackBytes}`])
 }
 
 /** A committed server module written by {@link buildAllHttpServerWasm}. */
