@@ -120,12 +120,10 @@ export function findCycles(edges: ReadonlyMap<string, ReadonlyMap<string, number
     }
     if (low.get(node) !== index.get(node)) return
     const component: string[] = []
-    let member: string | undefined
-    do {
-      member = stack.pop()
+    for (let member = stack.pop(); member !== undefined; member = member === node ? undefined : stack.pop()) {
       onStack.delete(member)
       component.push(member)
-    } while (member !== node)
+    }
     if (component.length > 1) components.push(component.sort())
   }
   for (const node of [...edges.keys()].sort()) if (!index.has(node)) visit(node)
