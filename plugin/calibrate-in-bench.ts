@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises'
 import { runBenchProcess } from './baseline/run-bench-process.ts'
 import { medianWithHyperfine, type CalibrationCommand, type CalibrationOptions, type CalibrationRow } from './calibrate.ts'
 import { BenchError } from './errors.ts'
-import { makeScratchDir } from './harness/scratch-dir.ts'
+import { makeScratchDir } from './shared/scratch-dir.ts'
 
 /** A runtime's command, as `processRuntimeCommands` builds it, with the runtime's name. */
 export interface RuntimeCalibrationCommand extends CalibrationCommand {

@@ -7,8 +7,9 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from './errors.ts'
-import { makeScratchDir } from './harness/scratch-dir.ts'
-import { formatCommand, runMeasuredSeries } from './collectors/launcher.ts'
+import { makeScratchDir } from './shared/scratch-dir.ts'
+import { runMeasuredSeries } from './collectors/launcher.ts'
+import { formatCommand } from './shared/format-command.ts'
 
 /** A command to calibrate on: a program and its arguments (no shell). */
 export interface CalibrationCommand {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { defaultPolicy } from './baseline/policy.ts'
-import { envNameOf, parseParamsEnv, resolveOptions } from './options.ts'
+import { parseParamsEnv, resolveOptions } from './options.ts'
+import { envNameOf } from './shared/env-name-of.ts'
 import { thrownBenchError } from './testing/thrown-bench-error.ts'
 
 const known = ['node-wasi', 'native']

@@ -44,11 +44,6 @@ type WithDefaults = WasmFaasBenchOptions & Required<Pick<WasmFaasBenchOptions, '
   | 'warmBatches' | 'minWarmBatches' | 'warmRepeats' | 'precision' | 'phaseBudgetMs' | 'timeoutMs' | 'outputDir' | 'claims' | 'instructionCount' | 'valgrindRuns'>>
   & { baseline: BaselineOptions; http: HttpOptions }
 
-/** `coldSamples` -> `WFB_COLD_SAMPLES`: the environment variable that overrides a numeric option. */
-export function envNameOf(option: string): string {
-  return `WFB_${option.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
-}
-
 /** Parses `WFB_PARAMS` (`fib.n=30,html.x=1`) into `{ fib: { n: 30 }, … }`. */
 export function parseParamsEnv(value: string): Record<string, Record<string, number>> {
   const params: Record<string, Record<string, number>> = {}

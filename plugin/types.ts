@@ -9,6 +9,22 @@
  */
 export type InstanceMode = 'process' | 'in-process' | 'remote'
 
+/**
+ * How an HTTP server creates workload instances.
+ * `one-instance`: one live instance answers every request (a native server, a V8 instance reused).
+ * `instance-per-request`: a fresh instance per request, the serverless model (Wasmtime `serve`,
+ * Sledge sandboxes, V8 with a new instance per request).
+ */
+export type ServerMode = 'one-instance' | 'instance-per-request'
+
+/** How a process-per-invocation runtime runs a workload: the program and the arguments before the workload's. */
+export interface CommandSpec {
+  file: string
+  /** Arguments between the program and the workload's own arguments (a runtime's flags and the module path). */
+  prefixArgs: string[]
+  env?: Record<string, string>
+}
+
 /** What `detect()` found out about a runtime on this machine. */
 export interface Detection {
   available: boolean

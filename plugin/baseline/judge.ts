@@ -1,5 +1,5 @@
 import type { MetricSummary, Verdict } from '../../schema/results.d.ts'
-import { envNameOf } from '../options.ts'
+import { envNameOf } from '../shared/env-name-of.ts'
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts'
 import { quantile } from '../stats/summarise.ts'
 import { compareSamples, detectableChange, detectableRunChange, samplesFactorFor, type RunNoise, type SampleComparison, type SampleSide } from './compare-samples.ts'

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import { findOnPath } from '../system/find-on-path.ts'
-import { formatCommand } from './launcher.ts'
+import { formatCommand } from '../shared/format-command.ts'
 
 /** Whether `perf stat` can count hardware events here, and if not, why and what fixes it. */
 export type HardwareCounterProbe =

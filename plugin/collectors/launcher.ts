@@ -15,7 +15,8 @@ import { ensureCachedBuild } from '../build-cache/ensure-cached-build.ts'
 import { hashBuildInputs } from '../build-cache/hash-build-inputs.ts'
 import { BenchError } from '../errors.ts'
 import { buildCacheDir } from '../package-paths.ts'
-import { makeScratchDir } from '../harness/scratch-dir.ts'
+import { makeScratchDir } from '../shared/scratch-dir.ts'
+import { formatCommand } from '../shared/format-command.ts'
 
 /** One process run measured by the launcher. */
 export interface MeasuredRun {
@@ -162,10 +163,6 @@ export async function guardedCommand(file: string, args: readonly string[]): Pro
   return { file: await ensureLauncher(), args: ['--exec', '--parent-pid', String(process.pid), '--', file, ...args] }
 }
 
-/** Formats a command for messages: `file 'arg with space' arg`. */
-export function formatCommand(file: string, args: readonly string[]): string {
-  return [file, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replaceAll("'", `'\\''`)}'`)).join(' ')
-}
 
 /**
  * Runs one process under the launcher and returns its output, exit status and measurements:

@@ -10,7 +10,7 @@ import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BenchError } from '../errors.ts'
-import { formatCommand } from './launcher.ts'
+import { formatCommand } from '../shared/format-command.ts'
 
 /** The install command named when valgrind is missing. */
 export const valgrindInstallHint = 'apt-get install -y valgrind'

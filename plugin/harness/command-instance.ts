@@ -1,15 +1,10 @@
 import { runMeasuredSeries, type MeasuredRun } from '../collectors/launcher.ts'
-import type { InvocationResult, InvokeRequest, PreparedWorkload, RuntimeInstance } from '../types.ts'
+import type { CommandSpec, InvocationResult, InvokeRequest, PreparedWorkload, RuntimeInstance } from '../types.ts'
 import { harnessArgs, parseHarnessStderr } from './harness-protocol.ts'
 import { invokeAsSeriesOfOne } from './invoke-one-by-one.ts'
 
-/** How a process-per-invocation runtime runs a workload: the program and the arguments before the workload's. */
-export interface CommandSpec {
-  file: string
-  /** Arguments between the program and the workload's own arguments (a runtime's flags and the module path). */
-  prefixArgs: string[]
-  env?: Record<string, string>
-}
+export type { CommandSpec } from '../types.ts'
+
 
 /** One launcher measurement as an invocation result: the harness's warm lines parsed out of stderr. */
 export function toInvocationResult(run: MeasuredRun): InvocationResult {

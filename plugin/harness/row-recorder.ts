@@ -3,7 +3,7 @@ import { assessLoad, assessQuality } from '../stats/assess-quality.ts'
 import { summarise } from '../stats/summarise.ts'
 import { metricEntries, metricDefinition } from '../metrics/metric-registry.ts'
 import type { InstanceMode, InvocationUsage, WorkloadParams } from '../types.ts'
-import type { ServerMode } from '../http/types.ts'
+import type { ServerMode } from '../types.ts'
 
 /** What identifies a row: runtime x workload x parameters x mode. */
 export interface RowIdentity {

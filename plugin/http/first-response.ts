@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { BenchError } from '../errors.ts'
-import { makeScratchDir } from '../harness/scratch-dir.ts'
+import { makeScratchDir } from '../shared/scratch-dir.ts'
 import type { ExpectedOutput } from '../types.ts'
 import { responseProblem } from './check-response.ts'
 import { fetchResponse, TruncatedResponseError } from './fetch-response.ts'

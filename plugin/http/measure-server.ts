@@ -8,7 +8,8 @@ import { startHey, type LoadReport } from './hey.ts'
 import { assertOpenFileLimit } from './open-file-limit.ts'
 import { startTreeSampler, type TreeSamples } from './sample-process-tree.ts'
 import { describeExit, formatTail } from './spawn-server-process.ts'
-import type { PreparedServer, ServerAdapter, ServerExit, ServerMode } from './types.ts'
+import type { PreparedServer, ServerAdapter, ServerExit } from './types.ts'
+import type { ServerMode } from '../types.ts'
 
 /** How one HTTP row is measured. */
 export interface HttpRowSettings {

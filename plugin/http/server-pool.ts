@@ -1,6 +1,7 @@
-import { createPromiseCache } from '../harness/promise-cache.ts'
+import { createPromiseCache } from '../shared/promise-cache.ts'
 import type { PreparedWorkload } from '../types.ts'
-import type { PreparedServer, ServerAdapter, ServerMode } from './types.ts'
+import type { PreparedServer, ServerAdapter } from './types.ts'
+import type { ServerMode } from '../types.ts'
 
 /** Prepares each server x workload x mode once per bench file and disposes of all of them at its end, whatever failed. */
 export interface ServerPool {

@@ -5,7 +5,7 @@ import { ensureLauncher, parseLauncherReport } from '../collectors/launcher.ts'
 import { listDescendants } from '../collectors/process-tree.ts'
 import { readProcChildren } from '../system/proc-stat.ts'
 import { BenchError } from '../errors.ts'
-import { isProcessAlive } from '../harness/scratch-dir.ts'
+import { isProcessAlive } from '../shared/scratch-dir.ts'
 import type { ServerExit, ServerInstance } from './types.ts'
 
 /** What one server process runs. */

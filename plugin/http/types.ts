@@ -6,15 +6,9 @@
  *
  * A server adapter is one file in fixtures/servers/ and one line in fixtures/servers/index.ts.
  */
-import type { Detection, ExpectedOutput, PreparedWorkload } from '../types.ts'
+import type { Detection, ExpectedOutput, PreparedWorkload, ServerMode } from '../types.ts'
 
-/**
- * How a server creates workload instances.
- * `one-instance`: one live instance answers every request (a native server, a V8 instance reused).
- * `instance-per-request`: a fresh instance per request, the serverless model (Wasmtime `serve`,
- * Sledge sandboxes, V8 with a new instance per request).
- */
-export type ServerMode = 'one-instance' | 'instance-per-request'
+export type { ServerMode } from '../types.ts'
 
 /** What the harness asks of one server start. */
 export interface ServerSpawnRequest {

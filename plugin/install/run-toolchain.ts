@@ -1,5 +1,5 @@
 import { execa } from 'execa'
-import { formatCommand } from '../collectors/launcher.ts'
+import { formatCommand } from '../shared/format-command.ts'
 import { BenchError } from '../errors.ts'
 import { firstLine } from './parse-version.ts'
 

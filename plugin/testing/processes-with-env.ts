@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { execa } from 'execa'
-import { scratchRoot } from '../harness/scratch-dir.ts'
+import { scratchRoot } from '../shared/scratch-dir.ts'
 import { readProcStat } from '../system/proc-stat.ts'
 
 /** For tests: processes anywhere on the machine (orphans included) whose environment carries `marker` (`NAME=value`). */
