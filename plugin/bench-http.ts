@@ -1,7 +1,7 @@
 import { describe, test, type Bench } from 'vitest'
-import { servers } from '../fixtures/servers/index.ts'
+import type { AdapterRegistry } from './adapter-registry.ts'
 import { readPlan } from './bench-workload.ts'
-import { BenchError } from './errors.ts'
+import { BenchError, formatNames } from './errors.ts'
 import type { RowIdentity } from './harness/row-recorder.ts'
 import { toHttpRow } from './http/http-row.ts'
 import { measureHttpRow, type HttpMeasurement } from './http/measure-server.ts'
@@ -36,9 +36,9 @@ function rowTimeoutMs(http: BenchPlan['options']['http']): number {
  * Declares the HTTP benchmarks of one workload: one test (one results row) per selected server x
  * mode x concurrency level x keep-alive setting, each timing cold starts to the first correct
  * response and then loading the server with hey, every response checked. Call it at the top level
- * of a `*.bench.ts` file: `benchHttp('html')`.
+ * of a `*.bench.ts` file: `benchHttp('html')` (plugin/bench.ts passes the built-in servers).
  */
-export function benchHttp(name: string): void {
+export function benchHttp(name: string, { servers }: Pick<AdapterRegistry, 'servers'>): void {
   const plan = readPlan()
   const selected = plan.workloads.find((workload) => workload.name === name)
   const served = plan.options.http.workloads.includes(name)
@@ -52,7 +52,8 @@ export function benchHttp(name: string): void {
   const { http } = plan.options
   describe(`${name}${httpSuiteSuffix}`, () => {
     for (const server of plan.servers) {
-      const adapter = servers[server.name as keyof typeof servers]
+      const adapter = servers[server.name]
+      if (adapter === undefined) throw new BenchError('unknown-runtime', `Server \`${server.name}\` of the plan is not in the registry the bench file was given. Use one of: ${formatNames(Object.keys(servers))}.`)
       // A server's own swept setting (Sledge's workers): one row per value, passed to it as environment.
       const sweep = adapter.sweep
       const swept = sweep === undefined || !server.available ? [undefined] : sweep.values()

@@ -1,4 +1,5 @@
 import { describe, inject, test, type Bench } from 'vitest'
+import type { AdapterRegistry } from './adapter-registry.ts'
 import { countWithPerf } from './collectors/hardware-counters.ts'
 import { startLoadWindow } from './collectors/other-load.ts'
 import { BenchError } from './errors.ts'
@@ -61,9 +62,9 @@ export function readPlan(): BenchPlan {
 /**
  * Declares the benchmarks of one workload: one test per selected runtime and instance mode, each
  * measuring cold starts and warm repetitions with every output checked. Call it at the top level of
- * a `*.bench.ts` file: `benchWorkload('fib')`.
+ * a `*.bench.ts` file: `benchWorkload('fib')` (plugin/bench.ts passes the built-in adapters).
  */
-export function benchWorkload(name: string): void {
+export function benchWorkload(name: string, registry: AdapterRegistry): void {
   const plan = readPlan()
   const selected = plan.workloads.find((workload) => workload.name === name)
   if (selected === undefined) {
@@ -85,7 +86,7 @@ export function benchWorkload(name: string): void {
           const workloads = await loadWorkloads(plan.workloadDirs)
           const workload = workloads.get(name)
           if (workload === undefined) throw new BenchError('unknown-workload', `Workload \`${name}\` vanished from workloads/ after the run started.`)
-          const adapter = await resolveRuntimeAdapter(runtime.name, plan.runtimeModulePaths)
+          const adapter = await resolveRuntimeAdapter(runtime.name, plan.runtimeModulePaths, registry.runtimes)
           const unsupported = adapter.unsupportedReason?.(workload)
           if (unsupported !== undefined) {
             task.meta.wfb = { identity, skipped: { reason: unsupported, install: prebuiltSkipFix } }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // wasm-faas-bench's auxiliary commands. The benchmarks themselves run with `vitest bench` (npm run bench).
+import { builtinRegistry } from '../fixtures/builtin-registry.ts'
 import { commands } from './commands/index.ts'
 import { BenchError } from './errors.ts'
 
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
     .sort((a, b) => b.words.length - a.words.length)
     .find((candidate) => candidate.words.every((word, i) => argv[i] === word))
   if (command === undefined) throw new BenchError('invalid-option', `Unknown command \`${argv.join(' ')}\`.\n\n${usage}`)
-  await command.run(argv.slice(command.words.length))
+  await command.run(argv.slice(command.words.length), builtinRegistry)
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

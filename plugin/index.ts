@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Plugin } from 'vitest/config'
-import { runtimeNames, runtimes } from '../fixtures/index.ts'
-import { serverNames, servers } from '../fixtures/servers/index.ts'
+import { builtinRegistry } from '../fixtures/builtin-registry.ts'
 import { detectLoadGenerator } from './http/load-generator.ts'
 import { findBaseline } from './baseline/baseline-store.ts'
 import { assertUpdateValue, resolveUpdate } from './baseline/run-gate.ts'
@@ -19,6 +18,10 @@ import { loadWorkloads, workloadsDir as builtinWorkloadsDir } from './workloads/
 import { prepareWorkload } from './workloads/prepare-workload.ts'
 import { loadProjectRuntimes, resolveRuntimeModulePaths } from './project-runtimes.ts'
 import type { RuntimeAdapter } from './types.ts'
+import type { ServerAdapter } from './http/types.ts'
+
+// The Vitest plugin is an entry point: it hands the built-in adapters to the core, which does not import them.
+const { runtimes, servers } = builtinRegistry
 
 // The public API of the package (`import { … } from 'wasm-faas-bench'`): the plugin, workload
 // definitions, what a project's own runtime adapter is made of, and the types they use. Bench files
@@ -36,7 +39,7 @@ export { BenchError, type BenchErrorCode } from './errors.ts'
 
 /** False for an opt-in server (an endpoint URL) the user has not configured: it stays out of the default selection. */
 function isConfigured(name: string): boolean {
-  return !Object.hasOwn(servers, name) || servers[name as keyof typeof servers].optIn?.().configured !== false
+  return servers[name]?.optIn?.().configured !== false
 }
 
 /**
@@ -54,7 +57,7 @@ async function resolveWorkloadDirs(root: string, workloadsDir: string | undefine
 }
 
 /** Names `runtimes` (and WFB_RUNTIMES) accept: every runtime and every HTTP server, in registry order. */
-export const selectableNames: readonly string[] = [...new Set<string>([...runtimeNames, ...serverNames])]
+export const selectableNames: readonly string[] = [...new Set<string>([...Object.keys(runtimes), ...Object.keys(servers)])]
 
 /**
  * The wasm-faas-bench Vitest plugin. Options are checked when the config loads; in a `vitest bench`
@@ -91,18 +94,18 @@ export function wasmFaasBench(userOptions: WasmFaasBenchOptions = {}): Plugin {
       if (slowdown !== undefined && !found.has(slowdown.workload)) throw new BenchError('unknown-workload', `WFB_INJECT_SLOWDOWN names unknown workload \`${slowdown.workload}\`. Use one of: ${formatNames([...found.keys()])}.`)
       if (slowdown?.runtime !== undefined && !options.runtimes.includes(slowdown.runtime)) throw new BenchError('unknown-runtime', `WFB_INJECT_SLOWDOWN names runtime \`${slowdown.runtime}\`, which this run does not measure. Use one of: ${formatNames(options.runtimes)}.`)
       const runtimeModulePaths = resolveRuntimeModulePaths(vitest.config.root, options.runtimeModules)
-      const projectRuntimes = await loadProjectRuntimes(runtimeModulePaths)
+      const projectRuntimes = await loadProjectRuntimes(runtimeModulePaths, runtimes)
       const selectable = [...selectableNames, ...projectRuntimes.keys()]
       for (const name of options.runtimes) {
         if (!selectable.includes(name)) throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames(selectable)}.`)
       }
       // The project's runtimes join the default selection (no `runtimes` option, no WFB_RUNTIMES).
       const selected = userOptions.runtimes === undefined && (process.env.WFB_RUNTIMES ?? '').trim() === '' ? [...options.runtimes, ...projectRuntimes.keys()] : options.runtimes
-      const runtimeAdapters = selected.flatMap((name) => Object.hasOwn(runtimes, name) ? [runtimes[name as keyof typeof runtimes]] : projectRuntimes.has(name) ? [projectRuntimes.get(name) as RuntimeAdapter] : [])
+      const runtimeAdapters = selected.flatMap((name): RuntimeAdapter[] => { const adapter = runtimes[name] ?? projectRuntimes.get(name); return adapter === undefined ? [] : [adapter] })
       // WFB_RUNTIMES selects runtimes and HTTP servers alike (node-wasi names both).
       const [detected, detectedServers, loadGenerator, machine] = await Promise.all([
         detectRuntimes(runtimeAdapters),
-        detectRuntimes(options.runtimes.filter((name) => Object.hasOwn(servers, name)).map((name) => servers[name as keyof typeof servers])),
+        detectRuntimes(options.runtimes.flatMap((name): ServerAdapter[] => { const server = servers[name]; return server === undefined ? [] : [server] })),
         detectLoadGenerator('hey'),
         readMachineFingerprint(options.testbed),
       ])

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
+import { runtimes } from '../fixtures/index.ts'
 import { BenchError } from './errors.ts'
 import { loadProjectRuntimes, resolveRuntimeAdapter } from './project-runtimes.ts'
 import { checkOutput } from './workloads/check-output.ts'
@@ -31,9 +32,9 @@ export const runtime = {
   start: async (workload) => createCommandInstance({ file: process.execPath, prefixArgs: ['--no-warnings', ${JSON.stringify(runner)}, workload.workload.wasmPath] }, workload),
 }
 `)
-    const found = await loadProjectRuntimes([path])
+    const found = await loadProjectRuntimes([path], runtimes)
     expect([...found.keys()]).toEqual(['my-node'])
-    const adapter = await resolveRuntimeAdapter('my-node', [path])
+    const adapter = await resolveRuntimeAdapter('my-node', [path], runtimes)
     const fib = (await loadWorkloads()).get('fib')
     if (fib === undefined) throw new Error('fib workload missing')
     const prepared = prepareWorkload(fib, { n: 10 })
@@ -49,10 +50,10 @@ export const runtime = {
 
   test('a module without an adapter, or with a built-in name, is refused with the fix', async () => {
     const empty = await writeModule('empty.mjs', 'export const nothing = 1\n')
-    await expect(loadProjectRuntimes([empty])).rejects.toThrow(/must export `runtime`/)
+    await expect(loadProjectRuntimes([empty], runtimes)).rejects.toThrow(/must export `runtime`/)
     const clash = await writeModule('clash.mjs', "export const runtime = { name: 'wasmtime', title: 't', modes: ['process'], detect: () => {}, start: () => {} }\n")
-    await expect(loadProjectRuntimes([clash])).rejects.toThrow(/`wasmtime` from .* is already defined/)
-    await expect(loadProjectRuntimes([join(scratch, 'missing.ts')])).rejects.toBeInstanceOf(BenchError)
-    await expect(resolveRuntimeAdapter('nope', [])).rejects.toThrow(/Unknown runtime `nope`\. Use one of: `node-wasi`/)
+    await expect(loadProjectRuntimes([clash], runtimes)).rejects.toThrow(/`wasmtime` from .* is already defined/)
+    await expect(loadProjectRuntimes([join(scratch, 'missing.ts')], runtimes)).rejects.toBeInstanceOf(BenchError)
+    await expect(resolveRuntimeAdapter('nope', [], runtimes)).rejects.toThrow(/Unknown runtime `nope`\. Use one of: `node-wasi`/)
   })
 })

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { runtimes as builtinRuntimes } from '../fixtures/index.ts'
 import { BenchError, formatNames } from './errors.ts'
 import type { RuntimeAdapter } from './types.ts'
 
@@ -24,10 +23,10 @@ export function resolveRuntimeModulePaths(root: string, modules: readonly string
 /**
  * Imports the project's runtime modules and returns their adapters by name. Each module exports
  * `runtime` (a {@link RuntimeAdapter}) or `runtimes` (an array of them); a name may not repeat a
- * built-in runtime's or another module's.
+ * built-in runtime's (`builtinRuntimes`, the registry's) or another module's.
  * @throws BenchError `invalid-option` naming the module and the fix.
  */
-export async function loadProjectRuntimes(paths: readonly string[]): Promise<Map<string, RuntimeAdapter>> {
+export async function loadProjectRuntimes(paths: readonly string[], builtinRuntimes: Readonly<Record<string, RuntimeAdapter>>): Promise<Map<string, RuntimeAdapter>> {
   const found = new Map<string, RuntimeAdapter>()
   for (const path of paths) {
     let module: RuntimeModule
@@ -55,10 +54,21 @@ export async function loadProjectRuntimes(paths: readonly string[]): Promise<Map
  * again inside a bench worker, which cannot receive functions from the main process).
  * @throws BenchError `unknown-runtime` naming the valid ones.
  */
-export async function resolveRuntimeAdapter(name: string, modulePaths: readonly string[]): Promise<RuntimeAdapter> {
-  if (Object.hasOwn(builtinRuntimes, name)) return builtinRuntimes[name as keyof typeof builtinRuntimes]
-  const project = await loadProjectRuntimes(modulePaths)
+export async function resolveRuntimeAdapter(name: string, modulePaths: readonly string[], builtinRuntimes: Readonly<Record<string, RuntimeAdapter>>): Promise<RuntimeAdapter> {
+  const builtin = Object.hasOwn(builtinRuntimes, name) ? builtinRuntimes[name] : undefined
+  if (builtin !== undefined) return builtin
+  const project = await loadProjectRuntimes(modulePaths, builtinRuntimes)
   const adapter = project.get(name)
   if (adapter === undefined) throw new BenchError('unknown-runtime', `Unknown runtime \`${name}\`. Use one of: ${formatNames([...Object.keys(builtinRuntimes), ...project.keys()])}.`)
   return adapter
+}
+
+/**
+ * The built-in runtimes and the project's (`runtimeModules`, or a command's `--runtime-module`) in
+ * one map by name, built-in ones first.
+ * @throws BenchError `invalid-option` as {@link loadProjectRuntimes} does.
+ */
+export async function withProjectRuntimes(builtinRuntimes: Readonly<Record<string, RuntimeAdapter>>, modulePaths: readonly string[]): Promise<Record<string, RuntimeAdapter>> {
+  if (modulePaths.length === 0) return { ...builtinRuntimes }
+  return { ...builtinRuntimes, ...Object.fromEntries(await loadProjectRuntimes(modulePaths, builtinRuntimes)) }
 }

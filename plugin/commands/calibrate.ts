@@ -1,14 +1,15 @@
-import { runtimes } from '../../fixtures/index.ts'
 import { calibrateColdStart, formatCalibration } from '../calibrate.ts'
 import { calibrateInBench, type RuntimeCalibrationCommand } from '../calibrate-in-bench.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { parseParamsEnv } from '../options.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
 import { prepareWorkload } from '../workloads/prepare-workload.ts'
+import type { RuntimeAdapter } from '../types.ts'
 import type { CliCommand } from './types.ts'
+import { commandRuntimes, runtimeModuleFlag, runtimeModuleUsage } from './runtime-module-flag.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
 
-const usage = 'wasm-faas-bench calibrate [--runs N] [--runtimes a,b] [--workload noop] [--params fib.n=25] [--in-bench]'
+const usage = `wasm-faas-bench calibrate [--runs N] [--runtimes a,b] [--workload noop] [--params fib.n=25] [--in-bench] ${runtimeModuleUsage}`
 
 /** Process runtimes whose one-invocation command hyperfine cannot repeat as is, and why. */
 const notRepeatable: Record<string, string> = {
@@ -17,10 +18,10 @@ const notRepeatable: Record<string, string> = {
 
 /**
  * The command one cold invocation of each available process-mode runtime runs for `workload`, as
- * its adapter builds it (flags, module path, environment). Runtimes that are absent or cannot be
+ * its adapter builds it (flags, module path, environment), among `runtimes`. Runtimes that are absent or cannot be
  * repeated by hyperfine are reported in `skipped`.
  */
-export async function processRuntimeCommands(workloadName: string, params: Record<string, number>, names?: readonly string[]): Promise<{ commands: RuntimeCalibrationCommand[]; skipped: string[] }> {
+export async function processRuntimeCommands(runtimes: Readonly<Record<string, RuntimeAdapter>>, workloadName: string, params: Record<string, number>, names?: readonly string[]): Promise<{ commands: RuntimeCalibrationCommand[]; skipped: string[] }> {
   const workload = (await loadWorkloads()).get(workloadName)
   if (workload === undefined) throw new BenchError('unknown-workload', `Unknown workload \`${workloadName}\`.`)
   const prepared = prepareWorkload(workload, params)
@@ -54,13 +55,13 @@ export async function processRuntimeCommands(workloadName: string, params: Recor
 export const calibrate: CliCommand = {
   words: ['calibrate'],
   summary: '[--runs N] [--runtimes a,b] [--workload noop] [--in-bench]  cold-start fidelity: the launcher against hyperfine -N on every available process runtime (default 200 runs of noop)',
-  async run(args) {
-    const { values } = parseCommandArgs(args, usage, { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' }, 'in-bench': { type: 'boolean' } })
+  async run(args, registry) {
+    const { values } = parseCommandArgs(args, usage, { runs: { type: 'string' }, runtimes: { type: 'string' }, workload: { type: 'string' }, params: { type: 'string' }, 'in-bench': { type: 'boolean' }, ...runtimeModuleFlag })
     const runs = Number(values.runs ?? '200')
     if (!Number.isInteger(runs) || runs < 10) throw new BenchError('invalid-option', `--runs is ${values.runs}; give an integer of at least 10.`)
     const workload = values.workload ?? 'noop'
     const names = values.runtimes?.split(',').map((name) => name.trim()).filter((name) => name !== '')
-    const { commands, skipped } = await processRuntimeCommands(workload, values.params === undefined ? {} : parseParamsEnv(values.params)[workload] ?? {}, names)
+    const { commands, skipped } = await processRuntimeCommands(await commandRuntimes(registry.runtimes, values['runtime-module']), workload, values.params === undefined ? {} : parseParamsEnv(values.params)[workload] ?? {}, names)
     for (const line of skipped) console.log(`skipped ${line}`)
     if (commands.length === 0) throw new BenchError('runtime-unavailable', 'No process runtime is available to calibrate. Install one: `npx wasm-faas-bench runtimes install all`.')
     // --in-bench: the cold starts of a real bench run (only the workload's default parameters) against hyperfine around it.

@@ -1,6 +1,7 @@
 import { execa } from 'execa'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
+import { builtinRegistry } from '../../fixtures/builtin-registry.ts'
 import { BenchError } from '../errors.ts'
 import { commands } from './index.ts'
 
@@ -9,7 +10,7 @@ const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
 test.each(commands.map((command) => command.words.join(' ')))('`%s` answers an unknown flag with its usage, not a stack trace', async (name) => {
   const command = commands.find((candidate) => candidate.words.join(' ') === name)
   if (command === undefined) throw new Error(`no command ${name}`)
-  const error: unknown = await command.run(['--no-such-flag']).then(() => undefined, (reason: unknown) => reason)
+  const error: unknown = await command.run(['--no-such-flag'], builtinRegistry).then(() => undefined, (reason: unknown) => reason)
   expect(error).toBeInstanceOf(BenchError)
   expect((error as BenchError).code).toBe('invalid-option')
   expect((error as BenchError).message).toMatch(new RegExp(`^Unknown option '--no-such-flag'[\\s\\S]*\\. Usage: wasm-faas-bench ${name}\\b`))

@@ -8,9 +8,10 @@ import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { parseParamsEnv } from '../options.ts'
 import type { InstanceMode } from '../types.ts'
 import type { CliCommand } from './types.ts'
+import { commandRuntimes, runtimeModuleFlag, runtimeModuleUsage } from './runtime-module-flag.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
 
-const usage = 'wasm-faas-bench compare --workload fib --runtime native [--head-runtime R] [--base-wasm A.wasm --head-wasm B.wasm] [--params fib.n=25] [--pairs 60] [--block 1] [--warm-repeats 20] [--mode process] [--json FILE]'
+const usage = `wasm-faas-bench compare --workload fib --runtime native [--head-runtime R] [--base-wasm A.wasm --head-wasm B.wasm] [--params fib.n=25] [--pairs 60] [--block 1] [--warm-repeats 20] [--mode process] [--json FILE] ${runtimeModuleUsage}`
 
 const options = {
   workload: { type: 'string' },
@@ -26,6 +27,7 @@ const options = {
   block: { type: 'string' },
   mode: { type: 'string' },
   json: { type: 'string' },
+  ...runtimeModuleFlag,
 } as const
 
 function integer(value: string | undefined, name: string, fallback: number, min: number): number {
@@ -35,7 +37,7 @@ function integer(value: string | undefined, name: string, fallback: number, min:
 }
 
 /** The paired run the command line asks for. */
-export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: string } {
+export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: string; runtimeModules?: string[] } {
   const { values } = parseCommandArgs(args, usage, options)
   if (values.workload === undefined || values.runtime === undefined) throw new BenchError('invalid-option', `compare needs --workload and --runtime. Usage: ${usage}`)
   const base: PairedVariant = { runtime: values.runtime, ...(values['base-wasm'] === undefined ? {} : { wasmPath: resolve(values['base-wasm']) }) }
@@ -58,7 +60,7 @@ export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: 
     blockSize: integer(values.block, 'block', 1, 1),
     timeoutMs: 30_000,
   }
-  return values.json === undefined ? { spec } : { spec, json: values.json }
+  return { spec, ...(values.json === undefined ? {} : { json: values.json }), ...(values['runtime-module'] === undefined ? {} : { runtimeModules: values['runtime-module'] }) }
 }
 
 /**
@@ -70,10 +72,10 @@ export function parseCompareArgs(args: string[]): { spec: PairedRunSpec; json?: 
 export const compare: CliCommand = {
   words: ['compare'],
   summary: '--workload W --runtime R [--head-runtime R2 | --base-wasm A --head-wasm B] [--pairs N]  paired A/B run, judged invocation by invocation',
-  async run(args) {
-    const { spec, json } = parseCompareArgs(args)
+  async run(args, registry) {
+    const { spec, json, runtimeModules } = parseCompareArgs(args)
     const { policy } = resolveBaselineOptions({}, process.env)
-    const samples = await runPaired(spec)
+    const samples = await runPaired(spec, await commandRuntimes(registry.runtimes, runtimeModules))
     const verdicts = judgePaired(samples.key, samples.metrics, policy)
     console.log(renderPaired(samples.description, samples.key, spec.pairs, verdicts))
     if (json !== undefined) await writeFileAtomic(resolve(json), `${JSON.stringify({ ...samples, spec, verdicts }, null, 2)}\n`)

@@ -3,6 +3,8 @@ import { BenchError } from '../errors.ts'
 import { parseParamsEnv } from '../options.ts'
 import { renderPairedSelfCheck } from '../paired/evaluate-paired-self-check.ts'
 import { runPairedSelfCheck } from '../paired/run-paired-self-check.ts'
+import type { RuntimeAdapter } from '../types.ts'
+import { commandRuntimes, runtimeModuleFlag } from './runtime-module-flag.ts'
 
 /** The options `self-check --paired` adds (besides `--repeats`). */
 export const pairedOptions = {
@@ -15,6 +17,7 @@ export const pairedOptions = {
   levels: { type: 'string' },
   'cold-targets': { type: 'string' },
   block: { type: 'string' },
+  ...runtimeModuleFlag,
 } as const
 
 function numbers(text: string, name: string): number[] {
@@ -36,13 +39,14 @@ function integer(value: string | undefined, name: string, fallback: number, min:
  * levels aimed at `--cold-targets` 5,10 percent of the whole-process cold start). Prints per metric
  * the smallest change caught in >= 95% of repeats and the false-alarm rate.
  */
-export async function runPairedCheck(values: Partial<Record<'repeats' | 'runtime' | 'workload' | 'params' | 'pairs' | 'warm-repeats' | 'levels' | 'cold-targets' | 'block', string>>): Promise<void> {
+export async function runPairedCheck(values: Partial<Record<'repeats' | 'runtime' | 'workload' | 'params' | 'pairs' | 'warm-repeats' | 'levels' | 'cold-targets' | 'block', string>> & { 'runtime-module'?: string[] }, builtinRuntimes: Readonly<Record<string, RuntimeAdapter>>): Promise<void> {
   const started = Date.now()
   const workload = values.workload ?? 'fib'
   const pairs = integer(values.pairs, 'pairs', 40, 10)
   const { reports, description } = await runPairedSelfCheck({
     workload,
     runtime: values.runtime ?? 'native',
+    runtimes: await commandRuntimes(builtinRuntimes, values['runtime-module']),
     params: values.params === undefined ? {} : parseParamsEnv(values.params)[workload] ?? {},
     repeats: integer(values.repeats, 'repeats', 20, 3),
     pairs,

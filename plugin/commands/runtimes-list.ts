@@ -1,5 +1,3 @@
-import { runtimeNames, runtimes } from '../../fixtures/index.ts'
-import { servers } from '../../fixtures/servers/index.ts'
 import { detectRuntimes } from '../detect-runtimes.ts'
 import { detectLoadGenerator } from '../http/load-generator.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
@@ -9,9 +7,9 @@ import type { CliCommand } from './types.ts'
 export const runtimesList: CliCommand = {
   words: ['runtimes', 'list'],
   summary: 'every known runtime: available or not, version, where found, how to install',
-  async run(args) {
+  async run(args, { runtimes, servers }) {
     parseCommandArgs(args, 'wasm-faas-bench runtimes list', {})
-    const detected = await detectRuntimes(runtimeNames.map((name) => runtimes[name]))
+    const detected = await detectRuntimes(Object.values(runtimes))
     for (const runtime of detected) {
       const state = runtime.available ? `available  ${runtime.version ?? ''}` : `missing    ${runtime.reason ?? ''}`
       console.log(`${runtime.name.padEnd(22)} ${runtime.modes.join(',').padEnd(19)} ${state}`)

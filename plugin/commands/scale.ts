@@ -1,7 +1,6 @@
 import { freemem, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { mkdir } from 'node:fs/promises'
-import { scaleHosts, type ScaleHostName } from '../../fixtures/scale/index.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { validateResults } from '../results/validate-results.ts'
@@ -40,7 +39,7 @@ export function defaultMemoryBudgetBytes(freeBytes: number = freemem()): number 
 export const scale: CliCommand = {
   words: ['scale'],
   summary: '[--hosts a,b] [--workload fib --n 20] [--instances 1,10,…] [--memory-budget-mib M] [--bursts 1,4,…] [--out F]  density, bursts, instantiate-only (docs/scale.md)',
-  async run(args) {
+  async run(args, { scaleHosts }) {
     const { values } = parseCommandArgs(args, `wasm-faas-bench scale ${scale.summary.split('  ')[0] ?? ''}`, {
       hosts: { type: 'string' },
       parts: { type: 'string' },
@@ -54,7 +53,7 @@ export const scale: CliCommand = {
       'instantiate-samples': { type: 'string' },
       out: { type: 'string' },
     })
-    const names = (values.hosts?.split(',') ?? Object.keys(scaleHosts)) as ScaleHostName[]
+    const names = values.hosts?.split(',') ?? Object.keys(scaleHosts)
     for (const name of names) {
       if (!Object.hasOwn(scaleHosts, name)) throw new BenchError('unknown-runtime', `Unknown scale host \`${name}\`. Use one of: ${formatNames(Object.keys(scaleHosts))}.`)
     }
@@ -82,7 +81,7 @@ export const scale: CliCommand = {
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
     try {
-      const { results, stops } = await runScale(names.map((name) => scaleHosts[name]), prepared, {
+      const { results, stops } = await runScale(names.flatMap((name) => scaleHosts[name] ?? []), prepared, {
         parts: chosenParts,
         instanceSteps: parseList('instances', values.instances, [1, 10, 100, 1000, 10000]),
         maxProcessInstances: parseCount('max-process-instances', values['max-process-instances'], 1000),

@@ -25,15 +25,15 @@ import { parseCommandArgs } from './parse-command-args.ts'
  * smallest catchable change. `--record` stores the quietest A/A measurement of each row with the
  * run-to-run noise as this machine's baseline.
  */
-const usage = 'wasm-faas-bench self-check [--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N] [--block K]'
+const usage = 'wasm-faas-bench self-check [--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N] [--block K] [--runtime-module my-runtime.ts]'
 
 export const selfCheck: CliCommand = {
   words: ['self-check'],
   summary: '[--repeats N] [--slowdown fib:10] [--record] [--keep] [bench file filters…] | --paired [--runtime R] [--workload W] [--pairs N]  smallest regression the gate (or a paired A/B run) catches here',
-  async run(args) {
+  async run(args, registry) {
     const { values, positionals: filters } = parseCommandArgs(args, usage, { repeats: { type: 'string' }, slowdown: { type: 'string' }, record: { type: 'boolean' }, keep: { type: 'boolean' }, ...pairedOptions }, true)
     if (values.paired === true) {
-      await runPairedCheck(values)
+      await runPairedCheck(values, registry.runtimes)
       return
     }
     const repeats = Number(values.repeats ?? '10')

@@ -1,10 +1,19 @@
 import { countWithValgrind } from '../collectors/valgrind-instructions.ts'
-import type { ResolvedOptions } from '../options.ts'
 import type { PreparedWorkload, RuntimeInstance } from '../types.ts'
 import { checkOutput } from '../workloads/check-output.ts'
 
 /** valgrind is 20-100 times slower than the program it runs: each counted invocation gets this many times `timeoutMs`. */
 const valgrindTimeoutFactor = 20
+
+/** The plugin options {@link countValgrindRow} reads (a part of the resolved options). */
+export interface ValgrindRowOptions {
+  /** `valgrind` counts instructions; `off` (the default) does not. */
+  instructionCount: 'off' | 'valgrind'
+  /** Invocations counted per row. */
+  valgrindRuns: number
+  /** An invocation's timeout, ms (valgrind gets 20 times it). */
+  timeoutMs: number
+}
 
 /**
  * The `valgrindInstructions` samples of one row: `valgrindRuns` extra invocations under callgrind,
@@ -12,7 +21,7 @@ const valgrindTimeoutFactor = 20
  * the reason instead of numbers for in-process rows or when valgrind cannot run the runtime, so the
  * row's other metrics survive.
  */
-export async function countValgrindRow(instance: RuntimeInstance, prepared: PreparedWorkload, title: string, options: ResolvedOptions): Promise<number[] | { unsupported: string } | undefined> {
+export async function countValgrindRow(instance: RuntimeInstance, prepared: PreparedWorkload, title: string, options: ValgrindRowOptions): Promise<number[] | { unsupported: string } | undefined> {
   if (options.instructionCount !== 'valgrind') return undefined
   if (instance.command === undefined) return { unsupported: 'not counted without a process per invocation (in-process or remote mode): valgrind would count a whole host process or cannot reach the instance; see a process-mode row' }
   const counts: number[] = []

@@ -3,12 +3,14 @@ import { BenchError } from '../errors.ts'
 import type { WorkloadParams } from '../types.ts'
 import { evaluatePairedSelfCheck, type PairedMetricReport, type PairedTrial } from './evaluate-paired-self-check.ts'
 import { judgePaired } from './judge-paired.ts'
-import { runPaired, type PairedRunSpec } from './run-paired.ts'
+import { runPaired, type PairedRunSpec, type PairedRuntimes } from './run-paired.ts'
 
 /** What the paired self-check runs. */
 export interface PairedSelfCheckSettings {
   workload: string
   runtime: string
+  /** The adapters `runtime` is looked up in (the built-in ones and the project's). */
+  runtimes: PairedRuntimes
   params: WorkloadParams
   repeats: number
   pairs: number
@@ -40,7 +42,7 @@ export async function runPairedSelfCheck(settings: PairedSelfCheckSettings): Pro
     workload: settings.workload, params: settings.params, base, head: extraWorkPercent === undefined ? base : { ...base, extraWorkPercent },
     pairs, blockSize: settings.blockSize, warmRepeats: settings.warmRepeats, warmupRuns: 2, timeoutMs: 30_000,
   })
-  const calibration = await runPaired(spec(calibrationPercent, Math.max(20, settings.pairs)))
+  const calibration = await runPaired(spec(calibrationPercent, Math.max(20, settings.pairs)), settings.runtimes)
   const coldChange = judgePaired(calibration.key, calibration.metrics, settings.policy).find((verdict) => verdict.metric === 'coldStartMs')?.change ?? 0
   const share = coldChange / (calibrationPercent / 100)
   settings.log(`calibration: +${calibrationPercent}% extra work per call made the whole-process cold start ${(coldChange * 100).toFixed(1)}% slower (the calls are about ${(share * 100).toFixed(1)}% of it)`)
@@ -52,7 +54,7 @@ export async function runPairedSelfCheck(settings: PairedSelfCheckSettings): Pro
   for (let repeat = 1; repeat <= settings.repeats; repeat++) {
     const started = Date.now()
     for (const level of [undefined, ...levels]) {
-      const samples = await runPaired(spec(level))
+      const samples = await runPaired(spec(level), settings.runtimes)
       trials.push({ ...(level === undefined ? {} : { extraWorkPercent: level }), verdicts: judgePaired(samples.key, samples.metrics, settings.policy) })
     }
     settings.log(`  repeat ${repeat}/${settings.repeats}: ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -1,12 +1,11 @@
 import { access } from 'node:fs/promises'
-import { runtimes } from '../../fixtures/index.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { checkOutput } from '../workloads/check-output.ts'
 import { extraWorkFlag } from '../workloads/inject-slowdown.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
 import { prepareWorkload } from '../workloads/prepare-workload.ts'
 import { metricRegistry, type MetricName } from '../metrics/metric-registry.ts'
-import type { InstanceMode, InvocationResult, InvocationUsage, PreparedWorkload, RuntimeInstance, WorkloadParams } from '../types.ts'
+import type { InstanceMode, InvocationResult, InvocationUsage, PreparedWorkload, RuntimeAdapter, RuntimeInstance, WorkloadParams } from '../types.ts'
 import type { PairedMetric } from './judge-paired.ts'
 
 /** One side of a paired A/B run. */
@@ -59,7 +58,10 @@ function describeVariant(variant: PairedVariant, defaultWasm: string): string {
   return parts.join(' ')
 }
 
-async function prepareVariant(variant: PairedVariant, base: PreparedWorkload): Promise<PreparedWorkload> {
+/** Runtimes a paired run can name, by registry name (the built-in ones and the project's). */
+export type PairedRuntimes = Readonly<Record<string, RuntimeAdapter>>
+
+async function prepareVariant(variant: PairedVariant, base: PreparedWorkload, runtimes: PairedRuntimes): Promise<PreparedWorkload> {
   if (!Object.hasOwn(runtimes, variant.runtime)) throw new BenchError('unknown-runtime', `Unknown runtime \`${variant.runtime}\`. Use one of: ${formatNames(Object.keys(runtimes))}.`)
   let prepared = base
   if (variant.wasmPath !== undefined) {
@@ -72,8 +74,9 @@ async function prepareVariant(variant: PairedVariant, base: PreparedWorkload): P
   return prepared
 }
 
-async function startVariant(variant: PairedVariant, prepared: PreparedWorkload, mode: InstanceMode): Promise<RuntimeInstance> {
-  const adapter = runtimes[variant.runtime as keyof typeof runtimes]
+async function startVariant(variant: PairedVariant, prepared: PreparedWorkload, mode: InstanceMode, runtimes: PairedRuntimes): Promise<RuntimeInstance> {
+  const adapter = runtimes[variant.runtime]
+  if (adapter === undefined) throw new BenchError('unknown-runtime', `Unknown runtime \`${variant.runtime}\`. Use one of: ${formatNames(Object.keys(runtimes))}.`)
   const detection = await adapter.detect()
   if (!detection.available) throw new BenchError('unknown-runtime', `Runtime \`${variant.runtime}\` is not available here: ${detection.reason ?? 'not found'}. Install: ${detection.install}`)
   if (!adapter.modes.includes(mode)) throw new BenchError('invalid-option', `Runtime \`${variant.runtime}\` has no \`${mode}\` mode. Use one of: ${formatNames(adapter.modes)}.`)
@@ -101,21 +104,21 @@ function coldValues(usage: InvocationUsage): Record<PairedColdMetric, number> {
  * invocations of each per pair, the smallest counting). Every output is checked. Returns, per
  * metric, the base and head value of each pair: coldStartMs, cpuTimeMs and peakRssBytes of the
  * cold invocations, warmLatencyMs (median of the repetitions) of the warm ones.
- * Both instances are closed whatever fails.
+ * Both instances are closed whatever fails. `runtimes` are the adapters the variants name.
  */
-export async function runPaired(spec: PairedRunSpec): Promise<PairedSamples> {
+export async function runPaired(spec: PairedRunSpec, runtimes: PairedRuntimes): Promise<PairedSamples> {
   const mode = spec.mode ?? 'process'
   const workload = (await loadWorkloads()).get(spec.workload)
   if (workload === undefined) throw new BenchError('unknown-workload', `Unknown workload \`${spec.workload}\`.`)
   const prepared = prepareWorkload(workload, spec.params ?? {})
   const sides = [
-    { variant: spec.base, prepared: await prepareVariant(spec.base, prepared) },
-    { variant: spec.head, prepared: await prepareVariant(spec.head, prepared) },
+    { variant: spec.base, prepared: await prepareVariant(spec.base, prepared, runtimes) },
+    { variant: spec.head, prepared: await prepareVariant(spec.head, prepared, runtimes) },
   ] as const
   const started = Date.now()
   const instances: RuntimeInstance[] = []
   try {
-    for (const side of sides) instances.push(await startVariant(side.variant, side.prepared, mode))
+    for (const side of sides) instances.push(await startVariant(side.variant, side.prepared, mode, runtimes))
     const invoke = async (index: 0 | 1, warmRepeats: number): Promise<InvocationResult> => {
       const [result] = await (instances[index] as RuntimeInstance).invokeSeries({ warmRepeats, timeoutMs: spec.timeoutMs }, 1)
       if (result === undefined) throw new BenchError('invocation-failed', 'The runtime returned no invocation result.')

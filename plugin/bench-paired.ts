@@ -1,6 +1,8 @@
-import { readPlan, benchTest } from '../bench-workload.ts'
-import { judgePaired } from './judge-paired.ts'
-import { runPaired } from './run-paired.ts'
+import { readPlan, benchTest } from './bench-workload.ts'
+import type { AdapterRegistry } from './adapter-registry.ts'
+import { withProjectRuntimes } from './project-runtimes.ts'
+import { judgePaired } from './paired/judge-paired.ts'
+import { runPaired } from './paired/run-paired.ts'
 
 /**
  * Declares the paired A/B comparison of the `paired` plugin option as one bench test: base and head
@@ -8,7 +10,7 @@ import { runPaired } from './run-paired.ts'
  * prints the verdicts, writes them to the results file (`paired`) and fails the run on a regressed
  * metric. Call it at the top level of a `*.bench.ts` file: `benchPaired()`.
  */
-export function benchPaired(): void {
+export function benchPaired(registry: AdapterRegistry): void {
   const plan = readPlan()
   const paired = plan.options.paired
   if (paired === undefined) {
@@ -21,7 +23,8 @@ export function benchPaired(): void {
   benchTest(`paired: ${paired.workload} ${paired.base.runtime} vs ${paired.head.runtime}`, { timeout }, async ({ task }) => {
     const identity = { runtime: paired.base.runtime, runtimeVersion: 'paired', mode: paired.mode, workload: paired.workload, params: paired.params }
     task.meta.wfb = { identity }
-    const samples = await runPaired({ ...paired, warmupRuns: Math.max(1, options.warmupRuns), timeoutMs: options.timeoutMs })
+    const runtimes = await withProjectRuntimes(registry.runtimes, plan.runtimeModulePaths)
+    const samples = await runPaired({ ...paired, warmupRuns: Math.max(1, options.warmupRuns), timeoutMs: options.timeoutMs }, runtimes)
     const verdicts = judgePaired(samples.key, samples.metrics, options.baseline.policy)
     task.meta.wfb = { identity, paired: { key: samples.key, description: samples.description, pairs: paired.pairs, failed: verdicts.some((verdict) => verdict.verdict === 'regressed'), verdicts } }
   })

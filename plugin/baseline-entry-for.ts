@@ -1,7 +1,7 @@
 import { inject } from 'vitest'
-import type { BaselineEntry } from '../../schema/baseline.d.ts'
-import type { ResultRow } from '../../schema/results.d.ts'
-import { planKey } from '../plan.ts'
+import type { BaselineEntry } from '../schema/baseline.d.ts'
+import type { ResultRow } from '../schema/results.d.ts'
+import { planKey } from './plan.ts'
 
 /**
  * Inside a bench test: the stored baseline entry of `row` (same key, runtime version and flags) from
