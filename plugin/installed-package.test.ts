@@ -49,6 +49,10 @@ test.skipIf(!wasmtime.available)(`the packed tarball, installed into an empty pr
   expect(shipped).toContain('dist/plugin/index.js')
   expect(shipped).toContain('dist/plugin/index.d.ts')
   expect(shipped).toContain('dist/claims/claims.json')
+  // The adapter API resolves from the installed package, as a project's own runtime module imports it.
+  const adapterApi = await execa(process.execPath, ['--input-type=module', '-e', "const api = await import('wasm-faas-bench/adapter'); console.log(['createCommandInstance', 'detectRuntimeTool', 'BenchError', 'makeScratchDir'].map((name) => typeof api[name]).join(','))"], { cwd: project, all: true, reject: false })
+  expect(adapterApi.exitCode, adapterApi.all).toBe(0)
+  expect(adapterApi.stdout).toBe('function,function,function,function')
 
   // 3. The installed CLI and `vitest bench` in the project, on the project's own Node.
   const env = {

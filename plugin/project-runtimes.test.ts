@@ -23,13 +23,13 @@ async function writeModule(name: string, text: string): Promise<string> {
 
 describe('a project’s own runtime adapter', () => {
   test('is loaded from its module and runs a workload with the output checked', async () => {
-    const runner = join(import.meta.dirname, '..', 'fixtures', 'node-wasi', 'run-wasi.mjs')
+    const entryScript = join(import.meta.dirname, '..', 'fixtures', 'node-wasi', 'run-wasi.mjs')
     const path = await writeModule('my-runtime.ts', `
 import { createCommandInstance } from '${commandInstanceUrl}'
 export const runtime = {
   name: 'my-node', title: 'my node:wasi', modes: ['process'],
   detect: async () => ({ available: true, version: process.version, install: 'built in' }),
-  start: async (workload) => createCommandInstance({ file: process.execPath, prefixArgs: ['--no-warnings', ${JSON.stringify(runner)}, workload.workload.wasmPath] }, workload),
+  start: async (workload) => createCommandInstance({ file: process.execPath, prefixArgs: ['--no-warnings', ${JSON.stringify(entryScript)}, workload.workload.wasmPath] }, workload),
 }
 `)
     const found = await loadProjectRuntimes([path], runtimes)

@@ -3,7 +3,7 @@ import type { ResultRow, ResultsFile, Verdict } from '../../schema/results.d.ts'
 import { BenchError } from '../errors.ts'
 import { quantile } from '../stats/summarise.ts'
 import type { InjectedSlowdown } from '../workloads/inject-slowdown.ts'
-import { calibrateNoise } from './calibrate-noise.ts'
+import { estimateRunToRunNoise } from './estimate-run-to-run-noise.ts'
 import { judge } from './judge.ts'
 import type { JudgeSide } from './judge-row.ts'
 import type { JudgePolicy } from './policy.ts'
@@ -70,7 +70,7 @@ export function quietestResults(runs: readonly ResultsFile[]): ResultsFile {
 /** The calibrated baseline the self-check records: the quietest rows, with run-to-run noise from all `runs`. */
 export function selfCheckBaseline(runs: readonly ResultsFile[], policy: JudgePolicy): { results: ResultsFile; noise: Map<string, Record<string, RunToRunNoise>> } {
   const results = quietestResults(runs)
-  return { results, noise: calibrateNoise(runs.map(sideOfResults), policy, results.createdAt) }
+  return { results, noise: estimateRunToRunNoise(runs.map(sideOfResults), policy, results.createdAt) }
 }
 
 /**

@@ -23,7 +23,7 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * Builds the published package into `<root>/dist`: `tsc -p tsconfig.build.json` emits JavaScript and
- * declarations, then every asset (C sources, .wasm modules, .mjs runners, JSON schemas, the runner crate)
+ * declarations, then every asset (C sources, .wasm modules, .mjs entry scripts, JSON schemas, the runner crate)
  * is copied to the same relative path, and a small `dist/package.json` marks the folder as ES modules and
  * carries the version. The result is what `packageRoot` points at once installed. Returns the copied paths.
  */

@@ -1,4 +1,4 @@
-// `npm run build:workloads`: rebuilds every committed workload module (workloads/*, fixtures/testdata/*) from C.
+// `npm run build:workloads`: rebuilds every committed workload module (workloads/*, test-data/*) from C.
 import { relative } from 'node:path'
 import { BenchError } from '../errors.ts'
 import { buildAllHttpServerWasm, type BuiltServerModule } from '../workloads/build-http-servers.ts'

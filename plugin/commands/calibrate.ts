@@ -1,5 +1,5 @@
-import { calibrateColdStart, formatCalibration } from '../calibrate.ts'
-import { calibrateInBench, type RuntimeCalibrationCommand } from '../calibrate-in-bench.ts'
+import { measureLauncherFidelity, formatLauncherFidelity } from '../launcher-fidelity.ts'
+import { measureLauncherFidelityInBench, type RuntimeCalibrationCommand } from '../launcher-fidelity-in-bench.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { parseParamsEnv } from '../options.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'
@@ -66,8 +66,8 @@ export const calibrate: CliCommand = {
     if (commands.length === 0) throw new BenchError('runtime-unavailable', 'No process runtime is available to calibrate. Install one: `npx wasm-faas-bench runtimes install all`.')
     // --in-bench: the cold starts of a real bench run (only the workload's default parameters) against hyperfine around it.
     const rows = values['in-bench'] === true
-      ? await calibrateInBench(commands, { runs, warmup: 5, root: process.cwd(), workload })
-      : await calibrateColdStart(commands, { runs, warmup: 5 })
-    console.log(formatCalibration(rows))
+      ? await measureLauncherFidelityInBench(commands, { runs, warmup: 5, root: process.cwd(), workload })
+      : await measureLauncherFidelity(commands, { runs, warmup: 5 })
+    console.log(formatLauncherFidelity(rows))
   },
 }

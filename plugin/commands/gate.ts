@@ -37,7 +37,7 @@ export async function gateResults(results: ResultsFile, values: { 'baseline-dir'
 
 /**
  * `gate`: the regression gate over a results file that was not judged where it ran (a merged
- * matrix, results copied from another runner): judges it against the stored baseline of its machine
+ * matrix, results copied from another CI machine): judges it against the stored baseline of its machine
  * class, writes the verdicts into the file, and exits 1 on a regression.
  */
 export const gate: CliCommand = {

@@ -11,7 +11,7 @@ const usage = 'wasm-faas-bench merge a.json b.json … [--out DIR] [--no-gate] [
 
 /**
  * `merge`: joins the results files of the shards of one matrix (`vitest bench --shard=i/n` on
- * several runners of one machine class) into one results file in `--out` (default bench-results:
+ * several CI machines of one machine class) into one results file in `--out` (default bench-results:
  * latest.json and a timestamped copy), judged once by the regression gate (exit 1 on a
  * regression) unless `--no-gate`. Refuses files of different machine classes or options, and
  * overlapping shards.

@@ -6,7 +6,7 @@ import { resolveBaselineOptions } from '../baseline/baseline-options.ts'
 import { updateBaseline } from '../baseline/baseline-store.ts'
 import { classOf } from '../machine-class.ts'
 import { evaluateSelfCheck, selfCheckBaseline } from '../baseline/evaluate-self-check.ts'
-import { minCalibrationRuns } from '../baseline/calibrate-noise.ts'
+import { minNoiseRuns } from '../baseline/estimate-run-to-run-noise.ts'
 import { renderSelfCheck } from '../baseline/render-self-check.ts'
 import { runBenchProcess } from '../baseline/run-bench-process.ts'
 import { BenchError } from '../errors.ts'
@@ -37,7 +37,7 @@ export const selfCheck: CliCommand = {
       return
     }
     const repeats = Number(values.repeats ?? '10')
-    if (!Number.isInteger(repeats) || repeats < minCalibrationRuns) throw new BenchError('invalid-option', `--repeats is ${values.repeats}; give an integer of at least ${minCalibrationRuns} (10 or more for a trustworthy rate).`)
+    if (!Number.isInteger(repeats) || repeats < minNoiseRuns) throw new BenchError('invalid-option', `--repeats is ${values.repeats}; give an integer of at least ${minNoiseRuns} (10 or more for a trustworthy rate).`)
     const spec = values.slowdown ?? 'fib:10'
     const slowdown = parseInjectSlowdown(spec)
     if (slowdown === undefined) throw new BenchError('invalid-option', '--slowdown is empty; give `workload:percent`, e.g. `fib:10`.')
@@ -58,7 +58,7 @@ export const selfCheck: CliCommand = {
       for (let i = 1; i <= repeats; i++) {
         aa.push(await run(`a/a ${i}`, {}))
         // Later runs screen against a baseline calibrated on the runs so far, as a calibrated CI run would.
-        if (aa.length >= minCalibrationRuns) {
+        if (aa.length >= minNoiseRuns) {
           const { results, noise } = selfCheckBaseline(aa, policy)
           await updateBaseline(scratchBaselines, results, noise)
         }

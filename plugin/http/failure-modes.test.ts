@@ -1,7 +1,7 @@
-// The harness against real, deliberately broken servers (fixtures/testdata/misbehaving-http-server.mjs):
+// The harness against real, deliberately broken servers (test-data/misbehaving-http-server.mjs):
 // each failure gives a failed row with a clear reason within a bounded time, and no process remains.
 import { afterEach, describe, expect, test } from 'vitest'
-import { createMisbehavingServer, type ServerFault } from '../../fixtures/testdata/misbehaving-server.ts'
+import { createMisbehavingServer, type ServerFault } from '../../test-data/misbehaving-server.ts'
 import { listDescendants } from '../collectors/process-tree.ts'
 import { BenchError } from '../errors.ts'
 import { loadWorkloads } from '../workloads/load-workloads.ts'

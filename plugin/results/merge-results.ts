@@ -23,7 +23,7 @@ function uniqueBy<T>(items: readonly T[], identity: (item: T) => string): T[] {
 
 /**
  * Joins the results files of the shards of one matrix (`vitest bench --shard=i/n` on several
- * runners) into one results file, to be judged once. Rows, failed rows, runtimes and servers are
+ * CI machines) into one results file, to be judged once. Rows, failed rows, runtimes and servers are
  * joined (skipped rows once each); `machine` is the first file's, every file is listed in
  * `mergedFrom`, and a comparison a shard carried is dropped (the merged run is judged anew).
  * Refuses (BenchError `invalid-results`, naming the files): fewer than two files, files of
@@ -40,7 +40,7 @@ export function mergeResults(sources: readonly ResultsSource[]): ResultsFile {
     const machineClass = classOf(results.machine)
     const mismatch = hardwareMismatch(results.machine, first.results.machine)
     if (machineClass.id !== firstClass.id || mismatch !== undefined) {
-      throw new BenchError('invalid-results', `Cannot merge \`${source}\` with \`${first.source}\`: they ran on different machine classes (\`${machineClass.id}\`: ${describeMachineClass(machineClass)}; \`${firstClass.id}\`: ${describeMachineClass(firstClass)}). Timings of different machine classes are never mixed: run every shard on runners of one class (or name them with one WFB_TESTBED).`)
+      throw new BenchError('invalid-results', `Cannot merge \`${source}\` with \`${first.source}\`: they ran on different machine classes (\`${machineClass.id}\`: ${describeMachineClass(machineClass)}; \`${firstClass.id}\`: ${describeMachineClass(firstClass)}). Timings of different machine classes are never mixed: run every shard on CI machines of one class (or name them with one WFB_TESTBED).`)
     }
     if (!isDeepStrictEqual(results.options, first.results.options)) {
       throw new BenchError('invalid-results', `Cannot merge \`${source}\` with \`${first.source}\`: they were measured with different options (${JSON.stringify(results.options)} vs ${JSON.stringify(first.results.options)}). Run every shard with the same options and WFB_* variables.`)
@@ -52,7 +52,7 @@ export function mergeResults(sources: readonly ResultsSource[]): ResultsFile {
       const id = JSON.stringify([row.key, row.runtimeVersion])
       const earlier = seen.get(id)
       if (earlier !== undefined) {
-        throw new BenchError('invalid-results', `Cannot merge: row \`${row.key}\` (\`${row.runtimeVersion}\`) is in both \`${earlier}\` and \`${source}\`. Shards must not overlap: give each runner its own \`--shard=i/n\` of one matrix.`)
+        throw new BenchError('invalid-results', `Cannot merge: row \`${row.key}\` (\`${row.runtimeVersion}\`) is in both \`${earlier}\` and \`${source}\`. Shards must not overlap: give each CI machine its own \`--shard=i/n\` of one matrix.`)
       }
       seen.set(id, source)
     }

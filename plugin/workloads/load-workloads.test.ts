@@ -33,7 +33,7 @@ async function loadError(dir: string): Promise<BenchError> {
 describe('loadWorkloads', () => {
   test('workloadsDir is the repository workloads folder', () => {
     expect(workloadsDir).toBe(fileURLToPath(new URL('../../workloads', import.meta.url)))
-    expect(testdataDir).toBe(fileURLToPath(new URL('../../fixtures/testdata', import.meta.url)))
+    expect(testdataDir).toBe(fileURLToPath(new URL('../../test-data', import.meta.url)))
   })
 
   test('finds every workload with its files', async () => {

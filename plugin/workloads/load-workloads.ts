@@ -10,8 +10,8 @@ import { describeDefinitionProblem, describeModuleHeader } from './definition-pr
 /** Absolute path of the built-in workloads (noop, fib, html) and the shared C harness (`<package>/workloads`). */
 export const workloadsDir = packagePath('workloads')
 
-/** Absolute path of the test-only workloads that fail on purpose (`<package>/fixtures/testdata`). */
-export const testdataDir = packagePath('fixtures', 'testdata')
+/** Absolute path of the test-only workloads that fail on purpose (`<repository>/test-data`; not in the published package). */
+export const testdataDir = packagePath('test-data')
 
 /** Folder name inside a workloads folder that holds the shared C harness, not a workload. */
 export const harnessFolderName = 'common'

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, test } from 'vitest'
-import { calibrateColdStart, formatCalibration, toHyperfineCommand } from './calibrate.ts'
+import { measureLauncherFidelity, formatLauncherFidelity, toHyperfineCommand } from './launcher-fidelity.ts'
 
 const hasHyperfine = (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'hyperfine')))
 
-test('formatCalibration renders medians, ratio and verdict', () => {
-  expect(formatCalibration([
+test('formatLauncherFidelity renders medians, ratio and verdict', () => {
+  expect(formatLauncherFidelity([
     { label: '/bin/true', hyperfineMedianMs: 0.8125, launcherMedianMs: 0.84, ratio: 0.84 / 0.8125 },
     { label: 'node-wasi noop', hyperfineMedianMs: 136.2, launcherMedianMs: 151.9, ratio: 151.9 / 136.2 },
   ])).toMatchInlineSnapshot(`
@@ -34,9 +34,9 @@ describe('toHyperfineCommand', () => {
   })
 })
 
-describe('calibrateColdStart', () => {
+describe('measureLauncherFidelity', () => {
   test.skipIf(!hasHyperfine)('times a command with both tools (skipped: hyperfine not installed)', async () => {
-    const [row, ...rest] = await calibrateColdStart([{ label: 'true', file: '/bin/true', args: [] }], { runs: 5, warmup: 1 })
+    const [row, ...rest] = await measureLauncherFidelity([{ label: 'true', file: '/bin/true', args: [] }], { runs: 5, warmup: 1 })
     expect(rest).toEqual([])
     expect(row?.label).toBe('true')
     expect(row?.hyperfineMedianMs).toBeGreaterThan(0)
@@ -49,7 +49,7 @@ describe('calibrateColdStart', () => {
     const path = process.env.PATH
     process.env.PATH = emptyDir
     try {
-      await expect(calibrateColdStart([{ label: 'true', file: '/bin/true', args: [] }], { runs: 2, warmup: 0 })).rejects.toMatchObject({
+      await expect(measureLauncherFidelity([{ label: 'true', file: '/bin/true', args: [] }], { runs: 2, warmup: 0 })).rejects.toMatchObject({
         code: 'runtime-unavailable',
         message: 'hyperfine is not installed (no `hyperfine` on PATH). Install it: `apt-get install -y hyperfine`.',
       })
@@ -60,10 +60,10 @@ describe('calibrateColdStart', () => {
   })
 
   test('rejects too few runs', async () => {
-    await expect(calibrateColdStart([], { runs: 1, warmup: 0 })).rejects.toMatchObject({ code: 'invalid-option' })
+    await expect(measureLauncherFidelity([], { runs: 1, warmup: 0 })).rejects.toMatchObject({ code: 'invalid-option' })
   })
 
   test.skipIf(!hasHyperfine)('a failing command is an invocation-failed error (skipped: hyperfine not installed)', async () => {
-    await expect(calibrateColdStart([{ label: 'false', file: '/bin/false', args: [] }], { runs: 2, warmup: 0 })).rejects.toMatchObject({ code: 'invocation-failed' })
+    await expect(measureLauncherFidelity([{ label: 'false', file: '/bin/false', args: [] }], { runs: 2, warmup: 0 })).rejects.toMatchObject({ code: 'invocation-failed' })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { summarise } from '../stats/summarise.ts'
 import { resolvePolicy } from './baseline-options.ts'
-import { calibrateNoise } from './calibrate-noise.ts'
+import { estimateRunToRunNoise } from './estimate-run-to-run-noise.ts'
 import type { JudgeRow, JudgeSide } from './judge-row.ts'
 
 const policy = resolvePolicy()
@@ -15,10 +15,10 @@ function run(native: number, wasm: number): JudgeSide {
   return { machineId: 'm', rows: [row('native/fib/process', 1, native), row('node-wasi/fib/process', 2, wasm)] }
 }
 
-describe('calibrateNoise', () => {
+describe('estimateRunToRunNoise', () => {
   test('sd of ln(run statistic) over A/A runs, absolute and relative to the reference row', () => {
     // node-wasi moves with native: absolute logs spread (sd = ln 2), the ratio stays at 10.
-    const noise = calibrateNoise([run(1, 10), run(2, 20), run(4, 40)], policy, '2026-01-01T00:00:00.000Z')
+    const noise = estimateRunToRunNoise([run(1, 10), run(2, 20), run(4, 40)], policy, '2026-01-01T00:00:00.000Z')
     const sd = Math.LN2
     expect(noise.get('node-wasi/fib/process')?.coldStartMs).toEqual({ runs: 3, absoluteLogSd: expect.closeTo(sd, 12) as number, relativeLogSd: expect.closeTo(0, 12) as number, reference: 'native/fib/process', calibratedAt: '2026-01-01T00:00:00.000Z' })
     expect(noise.get('node-wasi/fib/process')?.peakRssBytes?.absoluteLogSd).toBe(0)
@@ -27,6 +27,6 @@ describe('calibrateNoise', () => {
   })
 
   test('fewer than three runs give no estimate; exact metrics never get one', () => {
-    expect(calibrateNoise([run(1, 10), run(2, 20)], policy, 'x').size).toBe(0)
+    expect(estimateRunToRunNoise([run(1, 10), run(2, 20)], policy, 'x').size).toBe(0)
   })
 })

@@ -2,12 +2,12 @@
  * Fidelity inside a bench run: the cold starts a real `vitest bench` run records for each process
  * runtime, against `hyperfine -N` on the same commands just before and just after it. Whatever a
  * bench run adds to a fast start (Vitest's processes, the environment, output files) shows here,
- * while `calibrateColdStart` shows the launcher alone.
+ * while `measureLauncherFidelity` shows the launcher alone.
  */
 import { join } from 'node:path'
 import { rm } from 'node:fs/promises'
 import { runBenchProcess } from './baseline/run-bench-process.ts'
-import { medianWithHyperfine, type CalibrationCommand, type CalibrationOptions, type CalibrationRow } from './calibrate.ts'
+import { medianWithHyperfine, type CalibrationCommand, type CalibrationOptions, type CalibrationRow } from './launcher-fidelity.ts'
 import { BenchError } from './errors.ts'
 import { makeScratchDir } from './shared/scratch-dir.ts'
 
@@ -21,7 +21,7 @@ export interface RuntimeCalibrationCommand extends CalibrationCommand {
  * with `runs` cold samples per runtime, then hyperfine again; each row compares the bench run's
  * median `coldStartMs` with the mean of the two hyperfine medians.
  */
-export async function calibrateInBench(commands: readonly RuntimeCalibrationCommand[], options: CalibrationOptions & { root: string; workload: string }): Promise<CalibrationRow[]> {
+export async function measureLauncherFidelityInBench(commands: readonly RuntimeCalibrationCommand[], options: CalibrationOptions & { root: string; workload: string }): Promise<CalibrationRow[]> {
   const before: number[] = []
   for (const command of commands) before.push(await medianWithHyperfine(command, options))
   const work = await makeScratchDir('calibrate-bench')

@@ -4,7 +4,7 @@ import { findReferenceRow, sameSetup, summaryOf, type JudgeSide } from './judge-
 import type { JudgePolicy, MetricStatistic } from './policy.ts'
 
 /** Fewest A/A runs a run-to-run noise estimate needs (2 degrees of freedom). */
-export const minCalibrationRuns = 3
+export const minNoiseRuns = 3
 
 function logStatistic(samples: readonly number[], statistic: MetricStatistic): number {
   return Math.log(quantile([...samples].sort((a, b) => a - b), statistic === 'p10' ? 0.1 : 0.5))
@@ -20,10 +20,10 @@ function sampleSd(values: readonly number[]): number {
  * Estimates each sampled metric's run-to-run noise from A/A runs of the same setup (the self-check):
  * the sd of ln(run statistic) (the metric's policy statistic: p10 or median) over the runs that have the row with the same runtime version and flags
  * as the last run, and the same for ln(run statistic / reference row's run statistic) where every such
- * run has the reference row. Rows or metrics in fewer than `minCalibrationRuns` runs get none.
+ * run has the reference row. Rows or metrics in fewer than `minNoiseRuns` runs get none.
  * Returns noise by row key, then by metric.
  */
-export function calibrateNoise(runs: readonly JudgeSide[], policy: JudgePolicy, calibratedAt: string): Map<string, Record<string, RunToRunNoise>> {
+export function estimateRunToRunNoise(runs: readonly JudgeSide[], policy: JudgePolicy, calibratedAt: string): Map<string, Record<string, RunToRunNoise>> {
   const result = new Map<string, Record<string, RunToRunNoise>>()
   const last = runs.at(-1)
   if (last === undefined) return result
@@ -46,7 +46,7 @@ export function calibrateNoise(runs: readonly JudgeSide[], policy: JudgePolicy, 
           referenceKey = reference.key
         }
       }
-      if (absolute.length < minCalibrationRuns) continue
+      if (absolute.length < minNoiseRuns) continue
       noise[metric] = {
         runs: absolute.length,
         absoluteLogSd: sampleSd(absolute),

@@ -53,7 +53,7 @@ const hyperfineInstall = 'apt-get install -y hyperfine'
  * keeping one pair, uses every run and halves the effect of a slow phase of the machine
  * (another tenant, frequency change) that hits one round.
  */
-export async function calibrateColdStart(
+export async function measureLauncherFidelity(
   commands: readonly CalibrationCommand[],
   options: CalibrationOptions,
 ): Promise<CalibrationRow[]> {
@@ -156,7 +156,7 @@ function mean(values: readonly number[]): number {
 }
 
 /** Renders calibration rows as a plain-text table: medians in ms, ratio, and whether it is within ±10%. */
-export function formatCalibration(rows: readonly CalibrationRow[]): string {
+export function formatLauncherFidelity(rows: readonly CalibrationRow[]): string {
   const header = ['command', 'hyperfine -N median (ms)', 'launcher median (ms)', 'ratio', 'verdict']
   const body = rows.map((row) => [
     row.label,
