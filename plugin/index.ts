@@ -25,7 +25,8 @@ const { runtimes, servers } = builtinRegistry
 
 // The public API of the package (`import { … } from 'wasm-faas-bench'`): the plugin, workload
 // definitions, what a project's own runtime adapter is made of, and the types they use. Bench files
-// import `benchWorkload`, `benchHttp` and the matcher from 'wasm-faas-bench/bench'.
+// import `benchWorkload`, `benchHttp` and the matcher from 'wasm-faas-bench/bench'; runtime, server and
+// scale-host adapters have the whole adapter API in 'wasm-faas-bench/adapter' (plugin/adapter-api.ts).
 export type { WasmFaasBenchOptions } from './options.ts'
 export type { BaselineOptions } from './baseline/baseline-options.ts'
 export type { HttpOptions } from './http/http-options.ts'
