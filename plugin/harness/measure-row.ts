@@ -1,6 +1,5 @@
 import type { ResultRow } from '../../schema/results.d.ts'
 import { BenchError } from '../errors.ts'
-import type { ResolvedOptions } from '../options.ts'
 import type { InvocationResult, PreparedWorkload, RuntimeInstance } from '../types.ts'
 import { checkOutput } from '../workloads/check-output.ts'
 import { warmUnsupportedReason } from '../workloads/warm-support.ts'
@@ -9,7 +8,18 @@ import { createSeriesWarmup } from './series-warmup.ts'
 import { sampleUntil } from './sample-until.ts'
 
 /** The options that steer how one row is sampled. */
-export type SamplingOptions = Pick<ResolvedOptions, 'warmupRuns' | 'coldSamples' | 'minColdSamples' | 'warmBatches' | 'minWarmBatches' | 'warmRepeats' | 'precision' | 'phaseBudgetMs' | 'timeoutMs'>
+// Spelled out rather than picked from ResolvedOptions, so that harness/ does not import options.ts (which imports http/, which imports harness/).
+export interface SamplingOptions {
+  warmupRuns: number
+  coldSamples: number
+  minColdSamples: number
+  warmBatches: number
+  minWarmBatches: number
+  warmRepeats: number
+  precision: number
+  phaseBudgetMs: number
+  timeoutMs: number
+}
 
 /** One row to measure: the live instance, what it runs and how the row is named. */
 export interface RowToMeasure {

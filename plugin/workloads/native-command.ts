@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
-import type { CommandSpec } from '../harness/command-instance.ts'
+import type { CommandSpec } from '../types.ts'
 import { createPromiseCache } from '../shared/promise-cache.ts'
 import { findOnPath, isExecutableFile } from '../system/find-on-path.ts'
 import type { PrebuiltWorkload } from '../types.ts'
