@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { execa } from 'execa'
 import { BenchError } from '../errors.ts'
 import { packageRoot } from '../package-paths.ts'
@@ -42,6 +42,10 @@ export interface WasmCRunner {
    * name and the build-script folder (`target/release/build/<crate>-<hash>/out/...`) it is built in.
    */
   sharedLibraries: Array<{ fileName: string; crate: string; outSubdir: string }>
+  /** The crate it is built from, when not runners/wasm-c-runners (an engine whose dependencies would move that crate's lock file). */
+  crateDir?: string
+  /** Its source files relative to that crate, when not the wasm-c-runners layout of {@link runnerSourceFiles}. */
+  sourceFiles?: string[]
 }
 
 /** `<toolsDir>/lib`: shared libraries of installed runners. */
@@ -59,15 +63,15 @@ function stampPath(toolsDir: string, runner: WasmCRunner): string {
 }
 
 /** The files a runner is built from, relative to the crate: the manifest, lock file, build script, shared code and its own main. */
-export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary'>): string[] {
-  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', `src/bin/${runner.binary}.rs`]
+export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary' | 'sourceFiles'>): string[] {
+  return runner.sourceFiles ?? ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', `src/bin/${runner.binary}.rs`]
 }
 
 /**
  * The version an install of `runner` from the sources in `crateDir` gets: `<crate version>+<12 hex
  * of SHA-256 over its source files>` (`0.1.0+3f2a…`). Read synchronously: a few small files.
  */
-export function runnerVersion(runner: Pick<WasmCRunner, 'binary'>, crateDir: string = runnersCrateDir): string {
+export function runnerVersion(runner: Pick<WasmCRunner, 'binary' | 'sourceFiles' | 'crateDir'>, crateDir: string = runner.crateDir ?? runnersCrateDir): string {
   const hash = createHash('sha256')
   for (const file of runnerSourceFiles(runner)) {
     hash.update(file).update('\0').update(readFileSync(join(crateDir, file))).update('\0')
@@ -116,7 +120,7 @@ export function createRunnerInstaller(runner: WasmCRunner): RuntimeInstaller {
   return {
     name: runner.name,
     version,
-    source: `${runner.engine}, in runners/wasm-c-runners (cargo build --release --locked --features ${runner.feature})`,
+    source: `${runner.engine}, in ${relative(packageRoot, runner.crateDir ?? runnersCrateDir)} (cargo build --release --locked --features ${runner.feature})`,
     binary: runner.binary,
     async installedVersion(toolsDir) {
       const stamped = await stampedRunnerVersion(toolsDir, runner)
@@ -131,7 +135,7 @@ export function createRunnerInstaller(runner: WasmCRunner): RuntimeInstaller {
       const targetDir = join(runnersToolsDir(toolsDir), 'target')
       await runToolchain({
         file: 'cargo',
-        args: ['build', '--release', '--locked', '--manifest-path', join(runnersCrateDir, 'Cargo.toml'), '--features', runner.feature, '--bin', runner.binary],
+        args: ['build', '--release', '--locked', '--manifest-path', join(runner.crateDir ?? runnersCrateDir, 'Cargo.toml'), '--features', runner.feature, '--bin', runner.binary],
         env: { CARGO_TARGET_DIR: targetDir },
         missingFix: `${cargoFix}; ${runner.buildFix}`,
       })
