@@ -17,7 +17,7 @@ export const wasmiScaleRunner: WasmCRunner = {
   buildFix: 'Rust 1.86 or newer (wasmi 2.0 needs it; Debian 12\'s cargo is too old: use rustup)',
   sharedLibraries: [],
   crateDir: join(packageRoot, 'runners', 'wasmi-scale'),
-  sourceFiles: ['Cargo.toml', 'Cargo.lock', 'src/main.rs'],
+  sourceFiles: ['Cargo.toml', 'Cargo.lock', 'src/main.rs', '../wasm-c-runners/src/scale_protocol.rs'],
 }
 
 /** `runtimes install wasmi-scale`: builds `wfb-wasmi-scale` with cargo (a few minutes on 2 cores). */

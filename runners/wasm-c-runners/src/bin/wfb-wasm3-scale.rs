@@ -1,11 +1,8 @@
 //! `wfb-wasm3-scale <reactor.wasm> [args…]`: a scale host on wasm3's interpreter (wasm3 0.4.7 via
 //! crate wasm3-sys 0.3.0, as wfb-wasm3). It reads one WASI reactor module
 //! (workloads/common/wfb-reactor.c) once, then creates instances on request and keeps them alive
-//! (density) or drops each at once (instantiate-only timing). It speaks the line protocol of
-//! fixtures/scale/wasmtime-scale-host.c (see plugin/scale/line-host.ts): `ready <parseNs>`;
-//! `add K` -> `output <count> <hex>`… then `added <K> <live> <elapsedNs>`; `instantiate K` ->
-//! `output …`… then `instantiated <ns>…`; `error <message>` on failure. End of stdin frees every
-//! instance and exits 0.
+//! (density) or drops each at once (instantiate-only timing), speaking the scale hosts' line
+//! protocol (src/scale_protocol.rs). End of stdin frees every instance and exits 0.
 //!
 //! An instance is a wasm3 runtime (its own value stack and linear memory) with its own parse of
 //! the module loaded into it, linked to wasm3's WASI: a wasm3 module belongs to one runtime and is
@@ -18,15 +15,18 @@
 //! memory, so wasm3's `fd_write` is never used. Built only with the `wasm3` feature.
 
 #[cfg(feature = "wasm3")]
+#[path = "../scale_protocol.rs"]
+mod scale_protocol;
+
+#[cfg(feature = "wasm3")]
 mod host {
-    use std::collections::HashMap;
     use std::ffi::{CStr, CString};
-    use std::io::{BufRead, Write};
-    use std::os::raw::{c_char, c_void};
+    use std::os::raw::c_void;
     use std::ptr;
     use std::sync::OnceLock;
     use std::time::Instant;
 
+    use super::scale_protocol::{serve, ScaleEngine};
     use wasm3_sys::*;
     use wfb_wasm_c_runners::{fail, parse_command_line};
 
@@ -92,53 +92,17 @@ mod host {
         if result.is_null() { String::new() } else { CStr::from_ptr(result).to_string_lossy().into_owned() }
     }
 
-    struct Host {
+    struct Wasm3 {
         environment: IM3Environment,
         bytes: &'static [u8],
-        live: Vec<IM3Runtime>,
-        outputs: HashMap<Vec<u8>, usize>,
-        order: Vec<Vec<u8>>,
     }
 
-    impl Host {
-        /// A new runtime with the module parsed, loaded and linked to WASI, not yet initialised.
-        unsafe fn instantiate(&self) -> Result<IM3Runtime, String> {
-            let runtime = m3_NewRuntime(self.environment, STACK_BYTES, ptr::null_mut());
-            if runtime.is_null() {
-                return Err("m3_NewRuntime failed (out of memory?)".into());
-            }
-            let mut module: IM3Module = ptr::null_mut();
-            let parsed = m3_ParseModule(self.environment, &mut module, self.bytes.as_ptr(), self.bytes.len() as u32);
-            if !parsed.is_null() {
-                m3_FreeRuntime(runtime);
-                return Err(format!("parse: {}", text(parsed)));
-            }
-            let loaded = m3_LoadModule(runtime, module);
-            if !loaded.is_null() {
-                m3_FreeModule(module);
-                m3_FreeRuntime(runtime);
-                return Err(format!("load: {}", text(loaded)));
-            }
-            let wasi = c"wasi_snapshot_preview1".as_ptr();
-            let mut linked = m3_LinkWASI(module);
-            if linked.is_null() {
-                linked = m3_LinkRawFunction(module, wasi, c"args_sizes_get".as_ptr(), c"i(**)".as_ptr(), Some(args_sizes_get));
-            }
-            if linked.is_null() {
-                linked = m3_LinkRawFunction(module, wasi, c"args_get".as_ptr(), c"i(**)".as_ptr(), Some(args_get));
-            }
-            if !linked.is_null() {
-                m3_FreeRuntime(runtime);
-                return Err(format!("link WASI: {}", text(linked)));
-            }
-            Ok(runtime)
-        }
-
-        unsafe fn call(runtime: IM3Runtime, name: &CStr) -> Result<u32, String> {
+    impl Wasm3 {
+        /// Calls an exported function with no arguments: its i32 result (0 for none), or None when it is not exported.
+        unsafe fn call(runtime: IM3Runtime, name: &CStr) -> Result<Option<u32>, String> {
             let mut function: IM3Function = ptr::null_mut();
-            let found = m3_FindFunction(&mut function, runtime, name.as_ptr());
-            if !found.is_null() {
-                return Err(format!("the module exports no function `{}` ({}): it is not a wfb reactor", name.to_string_lossy(), text(found)));
+            if !m3_FindFunction(&mut function, runtime, name.as_ptr()).is_null() {
+                return Ok(None);
             }
             let result = m3_Call(function);
             if !result.is_null() {
@@ -148,84 +112,77 @@ mod host {
                 return Err(format!("{}: {}{message}", name.to_string_lossy(), text(result)));
             }
             // The result (if any) is in the first slot of the value stack.
-            Ok(*((*runtime).stack as *const u32))
+            Ok(Some(*((*runtime).stack as *const u32)))
         }
 
-        /// `_initialize`, then `wfb_run` once; records its output.
-        unsafe fn run_once(&mut self, runtime: IM3Runtime) -> Result<(), String> {
-            Self::call(runtime, c"_initialize")?;
-            let status = Self::call(runtime, c"wfb_run")?;
-            if status != 0 {
-                return Err(format!("wfb_run returned {status}"));
-            }
-            let pointer = Self::call(runtime, c"wfb_output_ptr")?;
-            let length = Self::call(runtime, c"wfb_output_len")? as usize;
-            let Some(start) = guest(runtime, pointer as u64, length) else {
-                return Err(format!("output [{pointer}, +{length}) lies outside the memory"));
-            };
-            let bytes = std::slice::from_raw_parts(start as *const u8, length).to_vec();
-            if !self.outputs.contains_key(&bytes) {
-                self.order.push(bytes.clone());
-            }
-            *self.outputs.entry(bytes).or_insert(0) += 1;
-            Ok(())
+        unsafe fn require(runtime: IM3Runtime, name: &CStr) -> Result<u32, String> {
+            Self::call(runtime, name)?.ok_or_else(|| format!("the module exports no function `{}`: it is not a wfb reactor", name.to_string_lossy()))
         }
+    }
 
-        fn flush_outputs(&mut self, out: &mut impl Write) {
-            for bytes in self.order.drain(..) {
-                let count = self.outputs.remove(&bytes).unwrap_or(0);
-                let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-                let _ = writeln!(out, "output {count} {hex}");
-            }
-        }
+    impl ScaleEngine for Wasm3 {
+        type Instance = IM3Runtime;
 
-        unsafe fn add(&mut self, count: usize, out: &mut impl Write) {
-            let start = Instant::now();
-            for _ in 0..count {
-                let result = self.instantiate().and_then(|runtime| {
-                    let ran = self.run_once(runtime);
-                    self.live.push(runtime);
-                    ran
-                });
-                if let Err(message) = result {
-                    self.flush_outputs(out);
-                    let _ = writeln!(out, "error {message} (after {} live instances)", self.live.len());
-                    return;
+        /// A new runtime with the module parsed, loaded and linked to WASI.
+        fn instantiate(&mut self) -> Result<IM3Runtime, String> {
+            unsafe {
+                let runtime = m3_NewRuntime(self.environment, STACK_BYTES, ptr::null_mut());
+                if runtime.is_null() {
+                    return Err("m3_NewRuntime failed (out of memory?)".into());
                 }
-            }
-            let elapsed = start.elapsed().as_nanos();
-            self.flush_outputs(out);
-            let _ = writeln!(out, "added {count} {} {elapsed}", self.live.len());
-        }
-
-        unsafe fn time_instantiate(&mut self, count: usize, out: &mut impl Write) {
-            let mut samples = Vec::with_capacity(count);
-            for _ in 0..count {
-                let start = Instant::now();
-                let made = self.instantiate();
-                samples.push(start.elapsed().as_nanos());
-                let result = made.and_then(|runtime| {
-                    let ran = self.run_once(runtime);
+                let mut module: IM3Module = ptr::null_mut();
+                let parsed = m3_ParseModule(self.environment, &mut module, self.bytes.as_ptr(), self.bytes.len() as u32);
+                if !parsed.is_null() {
                     m3_FreeRuntime(runtime);
-                    ran
-                });
-                if let Err(message) = result {
-                    self.flush_outputs(out);
-                    let _ = writeln!(out, "error {message}");
-                    return;
+                    return Err(format!("parse: {}", text(parsed)));
                 }
+                let loaded = m3_LoadModule(runtime, module);
+                if !loaded.is_null() {
+                    m3_FreeModule(module);
+                    m3_FreeRuntime(runtime);
+                    return Err(format!("load: {}", text(loaded)));
+                }
+                let wasi = c"wasi_snapshot_preview1".as_ptr();
+                let mut linked = m3_LinkWASI(module);
+                if linked.is_null() {
+                    linked = m3_LinkRawFunction(module, wasi, c"args_sizes_get".as_ptr(), c"i(**)".as_ptr(), Some(args_sizes_get));
+                }
+                if linked.is_null() {
+                    linked = m3_LinkRawFunction(module, wasi, c"args_get".as_ptr(), c"i(**)".as_ptr(), Some(args_get));
+                }
+                if !linked.is_null() {
+                    m3_FreeRuntime(runtime);
+                    return Err(format!("link WASI: {}", text(linked)));
+                }
+                Ok(runtime)
             }
-            self.flush_outputs(out);
-            let text: Vec<String> = samples.iter().map(u128::to_string).collect();
-            let _ = writeln!(out, "instantiated {}", text.join(" "));
+        }
+
+        fn run_once(&mut self, runtime: &mut IM3Runtime) -> Result<Vec<u8>, String> {
+            let runtime = *runtime;
+            unsafe {
+                Self::call(runtime, c"_initialize")?;
+                let status = Self::require(runtime, c"wfb_run")?;
+                if status != 0 {
+                    return Err(format!("wfb_run returned {status}"));
+                }
+                let pointer = Self::require(runtime, c"wfb_output_ptr")?;
+                let length = Self::require(runtime, c"wfb_output_len")? as usize;
+                let Some(start) = guest(runtime, pointer as u64, length) else {
+                    return Err(format!("output [{pointer}, +{length}) lies outside the memory"));
+                };
+                Ok(std::slice::from_raw_parts(start as *const u8, length).to_vec())
+            }
+        }
+
+        fn drop_instance(&mut self, runtime: IM3Runtime) {
+            unsafe { m3_FreeRuntime(runtime) }
         }
     }
 
     pub fn main() {
         let invocation = parse_command_line(RUNNER, VERSION);
         let _ = ARGV.set(invocation.argv);
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
         unsafe {
             let environment = m3_NewEnvironment();
             if environment.is_null() {
@@ -238,29 +195,12 @@ mod host {
             let mut module: IM3Module = ptr::null_mut();
             let parsed = m3_ParseModule(environment, &mut module, bytes.as_ptr(), bytes.len() as u32);
             if !parsed.is_null() {
-                let _ = writeln!(out, "error cannot parse {}: {}", invocation.module_path, text(parsed));
+                println!("error cannot parse {}: {}", invocation.module_path, text(parsed));
                 std::process::exit(1);
             }
             m3_FreeModule(module);
-            let mut host = Host { environment, bytes, live: Vec::new(), outputs: HashMap::new(), order: Vec::new() };
-            let _ = writeln!(out, "ready {}", start.elapsed().as_nanos());
-            let _ = out.flush();
-            for line in std::io::stdin().lock().lines() {
-                let Ok(line) = line else { break };
-                let words: Vec<&str> = line.split_whitespace().collect();
-                let count = words.get(1).and_then(|text| text.parse::<usize>().ok()).filter(|count| *count > 0);
-                match (words.first().copied(), count) {
-                    (Some("add"), Some(count)) => host.add(count, &mut out),
-                    (Some("instantiate"), Some(count)) => host.time_instantiate(count, &mut out),
-                    _ => {
-                        let _ = writeln!(out, "error unknown command `{line}`; use `add K` or `instantiate K`");
-                    }
-                }
-                let _ = out.flush();
-            }
-            for runtime in host.live.drain(..) {
-                m3_FreeRuntime(runtime);
-            }
+            let mut engine = Wasm3 { environment, bytes };
+            serve(&mut engine, start.elapsed().as_nanos());
             m3_FreeEnvironment(environment);
         }
     }
