@@ -149,7 +149,7 @@ export const adapterApiModules: readonly string[] = ['plugin/adapter-api.ts']
 
 /**
  * Internals the built-in adapters may still import, and why: the installers of the programs this
- * package builds from runners/wasm-c-runners (WAMR, wasm3, the WAMR scale host) and of the Wasmtime
+ * package builds from runners/ (WAMR, wasm3, the WAMR, wasm3 and wasmi scale hosts) and of the Wasmtime
  * C API it downloads from PyPI. They are how these built-in runtimes are installed, not something a
  * project's own adapter needs (it brings its own tool and finds it with `detectRuntimeTool`).
  */
@@ -158,6 +158,8 @@ export const adapterApiExceptions: readonly string[] = [
   'plugin/install/wasm3.ts',
   'plugin/install/wamr-scale.ts',
   'plugin/install/wasm-c-runner.ts',
+  'plugin/install/wasm3-scale.ts',
+  'plugin/install/wasmi-scale.ts',
   'plugin/install/wasmtime-c-api.ts',
 ]
 

@@ -39,12 +39,12 @@ describe('wasm-faas-bench scale', () => {
   test('refuses an unknown host, naming the known ones', async () => {
     const run = await execa(process.execPath, [cliPath, 'scale', '--hosts', 'wasmtme'], { reject: false, all: true })
     expect(run.exitCode).not.toBe(0)
-    expect(run.all).toContain('Unknown scale host `wasmtme`. Use one of: `node-wasi`, `wasmtime-c-api`, `wasmtime-c-api-pooling`, `wamr`, `native`, `runc`')
+    expect(run.all).toContain('Unknown scale host `wasmtme`. Use one of: `node-wasi`, `wasmtime-c-api`, `wasmtime-c-api-pooling`, `wamr`, `wasm3`, `wasmi`, `native`, `runc`')
   })
 
   test.skipIf(!nativeReady.available)(`writes a results file with density, burst and instantiate rows that validates${nativeReady.available ? '' : ` (skipped: ${nativeReady.reason})`}`, async () => {
     const out = join(scratch, 'small.json')
-    const run = await execa(process.execPath, [cliPath, 'scale', '--hosts', 'node-wasi,native', '--instances', '1,10', '--bursts', '1,2', '--burst-repeats', '1', '--instantiate-samples', '3', '--out', out], { reject: false, all: true })
+    const run = await execa(process.execPath, [cliPath, 'scale', '--hosts', 'node-wasi,native', '--parts', 'density,burst,instantiate', '--instances', '1,10', '--bursts', '1,2', '--burst-repeats', '1', '--instantiate-samples', '3', '--out', out], { reject: false, all: true })
     expect(run.exitCode, run.all).toBe(0)
     const results = await readResults(out)
     expect(results.rows.map((row) => row.key)).toEqual([
@@ -56,6 +56,24 @@ describe('wasm-faas-bench scale', () => {
     ])
     expect(results.options.scale?.instanceSteps).toEqual([1, 10])
     expect(Object.keys(results.rows[1]?.metrics ?? {})).toEqual(['pssPerInstanceBytes', 'pssPerAddedInstanceBytes', 'pssTotalBytes', 'allReadyMs'])
+  }, 120_000)
+
+  test('the snapshot part: prime-table plain and pre-initialised by Wizer, first call in V8 and cold starts on Wasmtime, every output checked', async () => {
+    const out = join(scratch, 'snapshot.json')
+    const run = await execa(process.execPath, [cliPath, 'scale', '--hosts', 'node-wasi,native', '--parts', 'snapshot', '--snapshot-samples', '3', '--out', out], { reject: false, all: true })
+    expect(run.exitCode, run.all).toBe(0)
+    const results = await readResults(out)
+    // The process host has no first call to time; V8's rows come first, then the cold starts (when Wasmtime is installed).
+    expect(results.rows.slice(0, 2).map((row) => row.key)).toEqual(['node-wasi/prime-table/instantiate/k=100000,snapshot=0', 'node-wasi/prime-table/instantiate/k=100000,snapshot=1'])
+    expect(Object.keys(results.rows[0]?.metrics ?? {})).toEqual(['instantiateMs', 'firstCallMs'])
+    expect(results.rows[1]?.metrics.firstCallMs).toMatchObject({ n: 3 })
+    const coldStarts = results.rows.slice(2).map((row) => row.key)
+    const skipped = results.skipped.map((row) => `${row.runtime}/${row.workload}/${row.mode}/${Object.entries(row.params ?? {}).map(([name, value]) => `${name}=${value}`).join(',')}`)
+    expect([...coldStarts, ...skipped].sort()).toEqual([
+      'wasmtime-precompiled/prime-table/process/k=100000,snapshot=0', 'wasmtime-precompiled/prime-table/process/k=100000,snapshot=1',
+      'wasmtime/prime-table/process/k=100000,snapshot=0', 'wasmtime/prime-table/process/k=100000,snapshot=1',
+    ])
+    expect(results.failed).toEqual([])
   }, 120_000)
 
   test.skipIf(!nativeReady.available || !runcReady.available)(`Ctrl-C during a density run stops every process and container${runcReady.available ? '' : ` (skipped: ${runcReady.reason})`}`, async () => {

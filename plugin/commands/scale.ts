@@ -1,6 +1,7 @@
 import { freemem, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { mkdir } from 'node:fs/promises'
+import { prepareSnapshotPlan } from '../scale/snapshot/snapshot-plan.ts'
 import { BenchError, formatNames } from '../errors.ts'
 import { writeFileAtomic } from '../results/write-file-atomic.ts'
 import { validateResults } from '../results/validate-results.ts'
@@ -10,7 +11,7 @@ import { prepareWorkload } from '../workloads/prepare-workload.ts'
 import { parseCommandArgs } from './parse-command-args.ts'
 import type { CliCommand } from './types.ts'
 
-const parts = ['density', 'burst', 'instantiate'] as const
+const parts = ['density', 'burst', 'instantiate', 'snapshot'] as const
 
 function parseList(name: string, text: string | undefined, fallback: number[]): number[] {
   if (text === undefined) return fallback
@@ -34,12 +35,13 @@ export function defaultMemoryBudgetBytes(freeBytes: number = freemem()): number 
 
 /**
  * `scale`: density (N live instances and their marginal PSS, within a memory budget), bursts of K
- * simultaneous cold starts, and instantiate-only time inside an embedder; writes one results file.
+ * simultaneous cold starts, instantiate-only time inside an embedder, and Wizer snapshots against a
+ * plain start (instantiate, first call, whole-process cold start); writes one results file.
  */
 export const scale: CliCommand = {
   words: ['scale'],
-  summary: '[--hosts a,b] [--workload fib --n 20] [--instances 1,10,…] [--memory-budget-mib M] [--bursts 1,4,…] [--out F]  density, bursts, instantiate-only (docs/scale.md)',
-  async run(args, { scaleHosts }) {
+  summary: '[--hosts a,b] [--workload fib --n 20] [--instances 1,10,…] [--memory-budget-mib M] [--bursts 1,4,…] [--parts density,burst,instantiate,snapshot] [--out F]  density, bursts, instantiate-only, Wizer snapshots (docs/scale.md)',
+  async run(args, { scaleHosts, runtimes }) {
     const { values } = parseCommandArgs(args, `wasm-faas-bench scale ${scale.summary.split('  ')[0] ?? ''}`, {
       hosts: { type: 'string' },
       parts: { type: 'string' },
@@ -51,6 +53,8 @@ export const scale: CliCommand = {
       bursts: { type: 'string' },
       'burst-repeats': { type: 'string' },
       'instantiate-samples': { type: 'string' },
+      'snapshot-samples': { type: 'string' },
+      'snapshot-k': { type: 'string' },
       out: { type: 'string' },
     })
     const names = values.hosts?.split(',') ?? Object.keys(scaleHosts)
@@ -81,6 +85,10 @@ export const scale: CliCommand = {
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
     try {
+      const coldStartRuntimes = [runtimes.wasmtime, runtimes['wasmtime-precompiled']].filter((runtime) => runtime !== undefined)
+      const snapshot = chosenParts.includes('snapshot')
+        ? await prepareSnapshotPlan({ k: parseCount('snapshot-k', values['snapshot-k'], 100_000), samples: parseCount('snapshot-samples', values['snapshot-samples'], 50), coldStartRuns: parseCount('snapshot-samples', values['snapshot-samples'], 50), coldStartRuntimes })
+        : undefined
       const { results, stops } = await runScale(names.flatMap((name) => scaleHosts[name] ?? []), prepared, {
         parts: chosenParts,
         instanceSteps: parseList('instances', values.instances, [1, 10, 100, 1000, 10000]),
@@ -90,6 +98,7 @@ export const scale: CliCommand = {
         burstRepeats: parseCount('burst-repeats', values['burst-repeats'], 3),
         instantiateSamples: parseCount('instantiate-samples', values['instantiate-samples'], 200),
         timeoutMs: 600_000,
+        ...(snapshot === undefined ? {} : { snapshot }),
         log,
       })
       validateResults(results, 'the scale run')

@@ -10,7 +10,7 @@ import type { CliCommand } from './types.ts'
 /** Runtimes that install in seconds from a registry (PyPI, the Go proxy): part of every `setup`. */
 export const quickRuntimes: readonly InstallerName[] = ['wasmtime', 'wazero']
 /** Runtimes that build for minutes (cargo): only with `setup --all`. */
-export const slowRuntimes: readonly InstallerName[] = ['wasmi', 'wamr', 'wasm3', 'wasi-http-c', 'wasmtime-c-api', 'wamr-scale']
+export const slowRuntimes: readonly InstallerName[] = ['wasmi', 'wamr', 'wasm3', 'wasi-http-c', 'wasmtime-c-api', 'wamr-scale', 'wasm3-scale', 'wasmi-scale']
 
 const usage = 'wasm-faas-bench setup [--all] [--strict]'
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { execa } from 'execa'
 import { buildAtomically } from '../build-cache/build-atomically.ts'
 import { BenchError } from '../errors.ts'
@@ -45,6 +45,10 @@ export interface WasmCRunner {
   sharedLibraries: Array<{ fileName: string; crate: string; outSubdir: string }>
   /** Source files besides lib.rs that the binary includes as modules (`src/wamr_common.rs`), relative to the crate; default none. */
   sharedSources?: readonly string[]
+  /** The crate it is built from, when not runners/wasm-c-runners (an engine whose dependencies would move that crate's lock file). */
+  crateDir?: string
+  /** Its source files relative to that crate, when not the wasm-c-runners layout of {@link runnerSourceFiles}. */
+  sourceFiles?: string[]
 }
 
 /** `<toolsDir>/lib`: shared libraries of installed runners. */
@@ -62,15 +66,15 @@ function stampPath(toolsDir: string, runner: WasmCRunner): string {
 }
 
 /** The files a runner is built from, relative to the crate: the manifest, lock file, build script, shared code and its own main. */
-export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>): string[] {
-  return ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', ...(runner.sharedSources ?? []), `src/bin/${runner.binary}.rs`]
+export function runnerSourceFiles(runner: Pick<WasmCRunner, 'binary' | 'sharedSources' | 'sourceFiles'>): string[] {
+  return runner.sourceFiles ?? ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', ...(runner.sharedSources ?? []), `src/bin/${runner.binary}.rs`]
 }
 
 /**
  * The version an install of `runner` from the sources in `crateDir` gets: `<crate version>+<12 hex
  * of SHA-256 over its source files>` (`0.1.0+3f2a…`). Read synchronously: a few small files.
  */
-export function runnerVersion(runner: Pick<WasmCRunner, 'binary' | 'sharedSources'>, crateDir: string = runnersCrateDir): string {
+export function runnerVersion(runner: Pick<WasmCRunner, 'binary' | 'sharedSources' | 'sourceFiles' | 'crateDir'>, crateDir: string = runner.crateDir ?? runnersCrateDir): string {
   const hash = createHash('sha256')
   for (const file of runnerSourceFiles(runner)) {
     hash.update(file).update('\0').update(readFileSync(join(crateDir, file))).update('\0')
@@ -117,7 +121,7 @@ export function createRunnerInstaller(runner: WasmCRunner): RuntimeInstaller {
   return {
     name: runner.name,
     version,
-    source: `${runner.engine}, in runners/wasm-c-runners (cargo build --release --locked --features ${runner.feature})`,
+    source: `${runner.engine}, in ${relative(packageRoot, runner.crateDir ?? runnersCrateDir)} (cargo build --release --locked --features ${runner.feature})`,
     binary: runner.binary,
     async installedVersion(toolsDir) {
       const stamped = await stampedRunnerVersion(toolsDir, runner)
@@ -132,7 +136,7 @@ export function createRunnerInstaller(runner: WasmCRunner): RuntimeInstaller {
       const targetDir = join(runnersToolsDir(toolsDir), 'target')
       await runToolchain({
         file: 'cargo',
-        args: ['build', '--release', '--locked', '--manifest-path', join(runnersCrateDir, 'Cargo.toml'), '--features', runner.feature, '--bin', runner.binary],
+        args: ['build', '--release', '--locked', '--manifest-path', join(runner.crateDir ?? runnersCrateDir, 'Cargo.toml'), '--features', runner.feature, '--bin', runner.binary],
         env: { CARGO_TARGET_DIR: targetDir },
         missingFix: `${cargoFix}; ${runner.buildFix}`,
       })

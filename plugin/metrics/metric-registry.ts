@@ -327,6 +327,15 @@ export const metricRegistry = {
     assessed: false,
     gate: scaleOnly,
   },
+  firstCallMs: {
+    unit: 'ms',
+    description: 'scale rows, snapshot part (mode `instantiate`): the first call of a new instance inside a live embedder (`_initialize` when exported, the workload run, its output read), plain or pre-initialised by Wizer',
+    better: 'lower',
+    sample: 'one per instantiation',
+    samplesOption: 'scale',
+    assessed: false,
+    gate: scaleOnly,
+  },
 } as const satisfies Record<string, MetricDefinition>
 
 /** The name of a metric in the registry; the unit is part of the name (`coldStartMs`, `peakRssBytes`). */

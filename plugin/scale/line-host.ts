@@ -2,7 +2,8 @@
  * The client of a scale host process that speaks the line protocol of
  * fixtures/scale/wasmtime-scale-host.c (commands on stdin, replies on stdout):
  * `ready <compileNs>` once; `add K` -> `output <count> <hex>`… then `added <K> <live> <elapsedNs>`;
- * `instantiate K` -> `output …`… then `instantiated <ns>…`; `error <message>` on failure.
+ * `instantiate K` -> `output …`… then `instantiated <ns>…`; `firstcall K` -> `output …`… then
+ * `firstcalled <ns>…` (hosts started with `firstCall`); `error <message>` on failure.
  * The host exits when its stdin closes, so this process dying (even by SIGKILL) ends it too.
  */
 import { spawn } from 'node:child_process'
@@ -19,6 +20,8 @@ export interface LineHostCommand {
   title: string
   /** How long one command (or the start) may take before the host is killed, in milliseconds. */
   timeoutMs: number
+  /** Whether the host answers `firstcall K` (then the session has `firstCall`). Default false. */
+  firstCall?: boolean
 }
 
 /** Parses one `output <count> <hex>` line, or undefined for any other line. */
@@ -117,7 +120,13 @@ export async function startLineHost(command: LineHostCommand): Promise<ScaleSess
     await close()
     throw error
   }
+  const firstCall: ScaleSession['firstCall'] = async (samples) => {
+    send(`firstcall ${samples}`)
+    const { fields, outputs } = await readReply('firstcalled')
+    return { samplesNs: fields.map(Number), outputs }
+  }
   return {
+    ...(command.firstCall === true ? { firstCall } : {}),
     async add(count) {
       send(`add ${count}`)
       const { fields, outputs } = await readReply('added')

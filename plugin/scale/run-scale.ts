@@ -7,15 +7,28 @@
 import type { FailedRow, ResultRow, ResultsFile, RuntimeInfo, SkippedRow } from '../../schema/results.d.ts'
 import { readMachineFingerprint } from '../machine-fingerprint.ts'
 import { toolVersion } from '../tool-version.ts'
-import type { PreparedWorkload } from '../types.ts'
+import type { PreparedWorkload, RuntimeAdapter } from '../types.ts'
 import { measureBurst, measureInstantiate } from './measure-burst.ts'
 import { measureDensity, type DensityStop } from './measure-density.ts'
+import { firstCallRow, measureFirstCall, measureSnapshotColdStart, type SnapshotPair } from './measure-snapshot.ts'
 import { burstRow, densityRows, instantiateRow } from './scale-rows.ts'
 import type { ScaleHost, ScaleSession } from './types.ts'
 
+/**
+ * The snapshot part: a workload whose initialisation does real work, built plainly and
+ * pre-initialised, the process-per-call runtimes that cold-start both, and how many samples; or why
+ * it cannot run here (Wizer missing) and how to fix that.
+ */
+export type SnapshotPlan =
+  | { pair: SnapshotPair; coldStartRuntimes: readonly RuntimeAdapter[]; samples: number; coldStartRuns: number }
+  | { unavailable: string; install: string; workloadName: string }
+
+/** A part of a scale run. */
+export type ScalePart = 'density' | 'burst' | 'instantiate' | 'snapshot'
+
 /** What to measure. */
 export interface ScaleRunOptions {
-  parts: ReadonlyArray<'density' | 'burst' | 'instantiate'>
+  parts: readonly ScalePart[]
   instanceSteps: readonly number[]
   /** Process-per-instance hosts stop at this N (their kernel memory per instance is not in PSS). */
   maxProcessInstances: number
@@ -24,6 +37,8 @@ export interface ScaleRunOptions {
   burstRepeats: number
   instantiateSamples: number
   timeoutMs: number
+  /** Needed when `parts` has `snapshot`. */
+  snapshot?: SnapshotPlan
   /** Progress lines (stderr). */
   log: (line: string) => void
 }
@@ -45,6 +60,43 @@ export async function closeAllScaleSessions(): Promise<void> {
   await Promise.allSettled([...openSessions].map((session) => session.close()))
 }
 
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+}
+
+/** The snapshot part's whole-process cold starts (plain and snapshot build on each process-per-call runtime). */
+async function runSnapshotColdStarts(options: ScaleRunOptions, runtimes: RuntimeInfo[], rows: ResultRow[], skipped: SkippedRow[], failed: FailedRow[]): Promise<void> {
+  const plan = options.snapshot
+  if (plan === undefined) return
+  if (!('pair' in plan)) {
+    options.log(`snapshot: skipped (${plan.unavailable})`)
+    skipped.push({ runtime: 'wizer', workload: plan.workloadName, mode: 'instantiate', reason: plan.unavailable, install: plan.install })
+    return
+  }
+  for (const runtime of plan.coldStartRuntimes) {
+    const detection = await runtime.detect()
+    if (!runtimes.some((info) => info.name === runtime.name)) {
+      runtimes.push({ name: runtime.name, title: runtime.title, modes: ['process'], available: detection.available, install: detection.install, ...(detection.version === undefined ? {} : { version: detection.version }), ...(detection.path === undefined ? {} : { path: detection.path }), ...(detection.reason === undefined ? {} : { reason: detection.reason }) })
+    }
+    for (const build of [plan.pair.plain, plan.pair.snapshot]) {
+      if (!detection.available) {
+        skipped.push({ runtime: runtime.name, workload: build.workload.name, mode: 'process', params: build.params, reason: detection.reason ?? 'unavailable', install: detection.install })
+        continue
+      }
+      try {
+        const row = await measureSnapshotColdStart(runtime, detection.version ?? 'unknown', build, plan.coldStartRuns, options.timeoutMs)
+        rows.push(row)
+        const cold = row.metrics.coldStartMs
+        options.log(`${runtime.name} ${build.label}: cold start median ${cold !== undefined && 'median' in cold ? cold.median.toFixed(2) : '?'} ms`)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        options.log(`${runtime.name} ${build.label}: failed: ${message}`)
+        failed.push({ runtime: runtime.name, workload: build.workload.name, mode: 'process', params: build.params, error: message })
+      }
+    }
+  }
+}
+
 /** Runs the scale measurements of `hosts` on `workload` and returns the results file. */
 export async function runScale(hosts: readonly ScaleHost[], workload: PreparedWorkload, options: ScaleRunOptions): Promise<{ results: ResultsFile; stops: DensityStop[] }> {
   const createdAt = new Date().toISOString()
@@ -58,19 +110,19 @@ export async function runScale(hosts: readonly ScaleHost[], workload: PreparedWo
     const detection = await host.detect()
     runtimes.push({ name: host.name, title: host.title, modes: [host.mode], available: detection.available, install: detection.install, ...(detection.version === undefined ? {} : { version: detection.version }), ...(detection.path === undefined ? {} : { path: detection.path }), ...(detection.flags === undefined ? {} : { flags: detection.flags }), ...(detection.reason === undefined ? {} : { reason: detection.reason }) })
     if (!detection.available) {
-      for (const mode of options.parts) skipped.push({ runtime: host.name, workload: workload.workload.name, mode, reason: detection.reason ?? 'unavailable', install: detection.install })
+      for (const part of options.parts) skipped.push({ runtime: host.name, workload: workload.workload.name, mode: part === 'snapshot' ? 'instantiate' : part, reason: detection.reason ?? 'unavailable', install: detection.install })
       options.log(`${host.name}: skipped (${detection.reason ?? 'unavailable'})`)
       continue
     }
     const version = detection.version ?? 'unknown'
     const rowHost = { name: host.name, version }
-    const attempt = async (mode: 'density' | 'burst' | 'instantiate', params: Record<string, number>, measure: () => Promise<void>): Promise<void> => {
+    const attempt = async (mode: 'density' | 'burst' | 'instantiate', params: Record<string, number>, measure: () => Promise<void>, measured: PreparedWorkload = workload): Promise<void> => {
       try {
         await measure()
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         options.log(`${host.name} ${mode}: failed: ${message}`)
-        failed.push({ runtime: host.name, workload: workload.workload.name, mode, params: { ...workload.params, ...params }, error: message })
+        failed.push({ runtime: host.name, workload: measured.workload.name, mode, params: { ...measured.params, ...params }, error: message })
       }
     }
     if (options.parts.includes('density')) {
@@ -107,7 +159,19 @@ export async function runScale(hosts: readonly ScaleHost[], workload: PreparedWo
         options.log(`${host.name} instantiate-only: median ${((sorted[Math.floor(sorted.length / 2)] ?? 0) / 1000).toFixed(1)} µs`)
       })
     }
+    const plan = options.snapshot
+    if (options.parts.includes('snapshot') && host.mode === 'in-process' && plan !== undefined && 'pair' in plan) {
+      for (const build of [plan.pair.plain, plan.pair.snapshot]) {
+        await attempt('instantiate', build.params, async () => {
+          const measured = await measureFirstCall(host, build, plan.samples, track)
+          if (measured === undefined) return
+          rows.push(firstCallRow(rowHost, build, measured))
+          options.log(`${host.name} ${build.label}: instantiate median ${(median(measured.instantiateNs) / 1000).toFixed(1)} µs, first call median ${(median(measured.firstCallNs) / 1000).toFixed(1)} µs`)
+        }, build)
+      }
+    }
   }
+  if (options.parts.includes('snapshot')) await runSnapshotColdStarts(options, runtimes, rows, skipped, failed)
   const results: ResultsFile = {
     schemaVersion: 1,
     tool: { name: 'wasm-faas-bench', version: toolVersion },

@@ -9,6 +9,8 @@
  * - `burstAllCorrectMs`: K simultaneous cold starts until the last answered correctly.
  * - `coldStartsPerSec`: K / burstAllCorrectMs, correct cold starts per second.
  * - `instantiateMs`: instantiate-only time inside a live embedder (no compile, no run).
+ * - `firstCallMs`: the first call of a new instance inside a live embedder (`_initialize` when
+ *   exported, the workload's run, its output read): with `instantiateMs`, what a snapshot saves.
  */
 import type { ResultRow } from '../../schema/results.d.ts'
 import { rowKey } from '../harness/row-recorder.ts'
@@ -26,6 +28,7 @@ export const scaleMetrics = {
   burstAllCorrect: 'burstAllCorrectMs',
   coldStartsPerSec: 'coldStartsPerSec',
   instantiate: 'instantiateMs',
+  firstCall: 'firstCallMs',
 } as const satisfies Record<string, MetricName>
 
 /** Who measured: the host's name and version. */
@@ -34,7 +37,8 @@ export interface ScaleRowHost {
   version: string
 }
 
-function makeRow(host: ScaleRowHost, mode: 'density' | 'burst' | 'instantiate', workload: PreparedWorkload, extraParams: Record<string, number>, metrics: ResultRow['metrics']): ResultRow {
+/** A scale row: its key, identity (`extraParams` join the workload's), the host's version and the metrics. */
+export function makeScaleRow(host: ScaleRowHost, mode: 'density' | 'burst' | 'instantiate' | 'process', workload: PreparedWorkload, extraParams: Record<string, number>, metrics: ResultRow['metrics']): ResultRow {
   const params = { ...workload.params, ...extraParams }
   const identity = { runtime: host.name, mode, workload: workload.workload.name, params }
   return { key: rowKey(identity), ...identity, runtimeVersion: host.version, metrics, warnings: [] }
@@ -45,7 +49,7 @@ export function densityRows(host: ScaleRowHost, workload: PreparedWorkload, outc
   return outcome.points.map((point, index) => {
     const before = outcome.points[index - 1] ?? { instances: 0, totalPssBytes: point.baselinePssBytes }
     const added = (point.totalPssBytes - before.totalPssBytes) / (point.instances - before.instances)
-    const row = makeRow(host, 'density', workload, { instances: point.instances }, {
+    const row = makeScaleRow(host, 'density', workload, { instances: point.instances }, {
       [scaleMetrics.pssPerInstance]: summarise([point.perInstancePssBytes]),
       [scaleMetrics.pssPerAddedInstance]: summarise([added]),
       [scaleMetrics.pssTotal]: summarise([point.totalPssBytes]),
@@ -58,7 +62,7 @@ export function densityRows(host: ScaleRowHost, workload: PreparedWorkload, outc
 
 /** One burst row for K simultaneous cold starts, from each burst's time until all K answered correctly (ms). */
 export function burstRow(host: ScaleRowHost, workload: PreparedWorkload, burst: number, allCorrectMs: readonly number[]): ResultRow {
-  return makeRow(host, 'burst', workload, { burst }, {
+  return makeScaleRow(host, 'burst', workload, { burst }, {
     [scaleMetrics.burstAllCorrect]: summarise(allCorrectMs),
     [scaleMetrics.coldStartsPerSec]: summarise(allCorrectMs.map((ms) => (burst * 1000) / ms)),
   })
@@ -66,5 +70,5 @@ export function burstRow(host: ScaleRowHost, workload: PreparedWorkload, burst: 
 
 /** One instantiate-only row from its samples in nanoseconds. */
 export function instantiateRow(host: ScaleRowHost, workload: PreparedWorkload, samplesNs: readonly number[]): ResultRow {
-  return makeRow(host, 'instantiate', workload, {}, { [scaleMetrics.instantiate]: summarise(samplesNs.map((ns) => ns / 1e6)) })
+  return makeScaleRow(host, 'instantiate', workload, {}, { [scaleMetrics.instantiate]: summarise(samplesNs.map((ns) => ns / 1e6)) })
 }

@@ -32,6 +32,12 @@ export interface ScaleSession {
    * each instance then run once, checked and dropped. Nanoseconds per instantiation, with the outputs.
    */
   instantiate?: (samples: number) => Promise<{ samplesNs: number[]; outputs: AddedInstances['outputs'] }>
+  /**
+   * In-process hosts that support it: `samples` new instances, each one's first call timed alone
+   * (`_initialize` when exported, the workload's run, its output read), then checked and dropped.
+   * Nanoseconds per first call, with the outputs. What a pre-initialised snapshot saves.
+   */
+  firstCall?: (samples: number) => Promise<{ samplesNs: number[]; outputs: AddedInstances['outputs'] }>
   /** Stops every instance and process of the session; safe to call twice, also after a failure. */
   close: () => Promise<void>
 }
