@@ -39,28 +39,28 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)]
 }
 
+/** A log-log line chart of `points`, one line per host; none when there are no points. */
+function logLogChart(points: LinePoint[], text: Pick<LineChartSpec, 'id' | 'title' | 'xLabel' | 'yLabel' | 'caption'>): LineChartSpec[] {
+  if (points.length === 0) return []
+  return [{
+    kind: 'line', ...text, xScale: 'log', yScale: 'log',
+    xTicks: unique(points.map((point) => point.x)).sort((a, b) => a - b),
+    colorLabel: 'Host', series: unique(points.map((point) => point.series)), points,
+  }]
+}
+
 /** The density and burst charts, for the runs that have such rows (none: an empty list). */
 export function buildScaleCharts(runs: readonly ReportRun[]): LineChartSpec[] {
-  const charts: LineChartSpec[] = []
-  const densityPoints = pointsOf(runs, density)
-  if (densityPoints.length > 0) {
-    charts.push({
-      kind: 'line', id: 'density', title: 'Density: memory per live instance',
-      xLabel: 'Live instances N (log scale) →', yLabel: '↑ PSS per instance (KiB, log scale)', xScale: 'log', yScale: 'log',
-      xTicks: unique(densityPoints.map((point) => point.x)).sort((a, b) => a - b),
-      colorLabel: 'Host', series: unique(densityPoints.map((point) => point.series)), points: densityPoints,
+  return [
+    ...logLogChart(pointsOf(runs, density), {
+      id: 'density', title: 'Density: memory per live instance',
+      xLabel: 'Live instances N (log scale) →', yLabel: '↑ PSS per instance (KiB, log scale)',
       caption: 'Marginal proportional set size (PSS) per instance: (PSS of the host’s whole process tree with N live instances − PSS with none) / N. A line ends where the run reached its memory budget or its largest N. Process-per-instance hosts count the processes’ PSS, not the kernel’s own memory per process or container.',
-    })
-  }
-  const burstPoints = pointsOf(runs, burst)
-  if (burstPoints.length > 0) {
-    charts.push({
-      kind: 'line', id: 'burst', title: 'Bursts: K simultaneous cold starts',
-      xLabel: 'Simultaneous cold starts K (log scale) →', yLabel: '↑ Until all K answered correctly (ms, log scale)', xScale: 'log', yScale: 'log',
-      xTicks: unique(burstPoints.map((point) => point.x)).sort((a, b) => a - b),
-      colorLabel: 'Host', series: unique(burstPoints.map((point) => point.series)), points: burstPoints,
+    }),
+    ...logLogChart(pointsOf(runs, burst), {
+      id: 'burst', title: 'Bursts: K simultaneous cold starts',
+      xLabel: 'Simultaneous cold starts K (log scale) →', yLabel: '↑ Until all K answered correctly (ms, log scale)',
       caption: 'Time from asking for K new instances at once until the last of them answered with the right output; in-process hosts create them in their live process (module already compiled). Lines: median over the bursts; whiskers: p25–p75. K divided by this time is the rate of correct cold starts (`coldStartsPerSec`).',
-    })
-  }
-  return charts
+    }),
+  ]
 }
